@@ -1,0 +1,9 @@
+/** Randomness is injected into the sans-IO core: production uses node:crypto, tests a seeded PRNG. */
+export interface RandomSource {
+  /** Fills `out` with random bytes and returns it. */
+  fill(out: Uint8Array): Uint8Array;
+}
+
+export function randomBytes(rng: RandomSource, n: number): Uint8Array {
+  return rng.fill(new Uint8Array(n));
+}
