@@ -37,5 +37,7 @@ export type ConnectionEvent =
   | { type: 'datagramsReadable' }
   /** A NewSessionTicket arrived (client); pass it back in the next connect() to resume. */
   | { type: 'sessionTicket'; ticket: import('../../tls/session.js').SessionTicket }
+  /** TLS secrets for an SSLKEYLOGFILE line (NSS format); the runtime writes them when asked to. */
+  | { type: 'keyLog'; label: string; clientRandom: Uint8Array; secret: Uint8Array }
   /** The connection is closed; no more events follow. */
   | { type: 'closed'; info: CloseInfo };
