@@ -73,11 +73,14 @@ export interface ProtoEndpoint<C extends ProtoConnection = ProtoConnection> {
 
 /** Server settings handed to the proto Endpoint (EndpointConfig.server). */
 export interface ProtoServerConfig {
-  certificateChain: Uint8Array[];
-  signingKey: SigningKey;
-  alpnProtocols: string[];
-  retry: boolean;
-  transport?: Partial<TransportConfig>;
+  tls: {
+    certificateChain: Uint8Array[];
+    signingKey: SigningKey;
+    alpnProtocols: string[];
+    cipherSuites?: number[];
+  };
+  retry?: boolean;
+  maxConnections?: number;
 }
 
 export interface ProtoEndpointConfig {
@@ -85,6 +88,7 @@ export interface ProtoEndpointConfig {
   transport?: Partial<TransportConfig>;
   /** Microseconds since the Unix epoch, for certificate validity checks. */
   wallClock?: () => Micros;
-  /** NSS key-log sink (SSLKEYLOGFILE); optional. */
-  keyLog?: (label: string, clientRandom: Uint8Array, secret: Uint8Array) => void;
 }
+
+/** Receives the parts of one SSLKEYLOGFILE line (from 'keyLog' connection events). */
+export type KeyLogSink = (label: string, clientRandom: Uint8Array, secret: Uint8Array) => void;

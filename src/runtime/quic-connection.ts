@@ -7,7 +7,7 @@ import { AsyncQueue } from './async-queue.js';
 import type { ConnectionEventHandler } from './endpoint-driver.js';
 import { QuicConnectionError, QuicDatagramError, toErrorCode } from './errors.js';
 import type {
-  CloseInfo, ConnectionEvent, ProtoConnection, ProtoConnectionStats, SocketAddress, StreamDirection,
+  CloseInfo, ConnectionEvent, KeyLogSink, ProtoConnection, ProtoConnectionStats, SocketAddress, StreamDirection,
 } from './proto-types.js';
 import { QuicStream, type StreamHost } from './quic-stream.js';
 
@@ -30,6 +30,7 @@ export class QuicConnection implements ConnectionEventHandler, StreamHost, Async
   readonly closed: Promise<CloseInfo>;
   readonly incomingStreams: AsyncIterable<QuicStream>;
   readonly #driver: ConnectionDriver;
+  readonly #keyLog: KeyLogSink | undefined;
   readonly #streams = new Map<number, QuicStream>();
   readonly #incoming = new AsyncQueue<QuicStream>();
   readonly #openWaiters: Record<StreamDirection, Waiter[]> = { bidi: [], uni: [] };
@@ -40,8 +41,9 @@ export class QuicConnection implements ConnectionEventHandler, StreamHost, Async
   #closeError: QuicConnectionError | undefined;
   #handshakeDone = false;
 
-  constructor(driver: ConnectionDriver, proto: ProtoConnection) {
+  constructor(driver: ConnectionDriver, proto: ProtoConnection, options: { keyLog?: KeyLogSink } = {}) {
     this.#driver = driver;
+    this.#keyLog = options.keyLog;
     this.proto = proto;
     this.incomingStreams = this.#incoming;
     this.established = new Promise((resolve, reject) => {
@@ -162,6 +164,9 @@ export class QuicConnection implements ConnectionEventHandler, StreamHost, Async
         break;
       case 'datagramsReadable':
         this.#serveDatagrams();
+        break;
+      case 'keyLog':
+        this.#keyLog?.(event.label, event.clientRandom, event.secret);
         break;
       case 'sessionTicket':
         break;

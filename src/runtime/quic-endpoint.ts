@@ -11,7 +11,7 @@ import { AsyncQueue } from './async-queue.js';
 import { wallClockMicros, type Clock } from './clock.js';
 import { createDefaultProtoEndpoint, type ProtoEndpointFactory } from './default-endpoint.js';
 import { EndpointDriver } from './endpoint-driver.js';
-import type { ProtoConnection, ProtoEndpointConfig, SocketAddress } from './proto-types.js';
+import type { KeyLogSink, ProtoConnection, ProtoEndpointConfig, SocketAddress } from './proto-types.js';
 import { QuicConnection } from './quic-connection.js';
 import type { TimerScheduler } from './timer-scheduler.js';
 import { createUdpSocket, type DatagramSocket } from './udp-socket.js';
@@ -29,7 +29,7 @@ export interface QuicEndpointSeams {
 interface CommonOptions extends QuicEndpointSeams {
   transport?: Partial<TransportConfig>;
   /** NSS key-log sink, e.g. from createKeyLogWriter() (runtime/keylog.ts). */
-  keyLog?: (label: string, clientRandom: Uint8Array, secret: Uint8Array) => void;
+  keyLog?: KeyLogSink;
   wallClock?: () => Micros;
 }
 
@@ -43,6 +43,10 @@ export interface QuicListenOptions extends CommonOptions {
   signingKey: SigningKey;
   /** Validate client addresses with a Retry round trip first. */
   retry?: boolean;
+  /** TLS cipher suite ids the server accepts, in preference order. */
+  cipherSuites?: number[];
+  /** Connections beyond this many are refused. */
+  maxConnections?: number;
 }
 
 export interface QuicBindOptions extends CommonOptions {
@@ -77,11 +81,13 @@ export class QuicEndpoint implements AsyncDisposable {
   readonly #incoming = new AsyncQueue<QuicConnection>();
   readonly #connections = new Map<ProtoConnection, QuicConnection>();
   readonly #family: 'udp4' | 'udp6';
+  readonly #keyLog: KeyLogSink | undefined;
   #address: SocketAddress;
   #closing: Promise<void> | undefined;
 
-  private constructor(driver: EndpointDriver, address: SocketAddress, family: 'udp4' | 'udp6') {
+  private constructor(driver: EndpointDriver, address: SocketAddress, family: 'udp4' | 'udp6', keyLog: KeyLogSink | undefined) {
     this.driver = driver;
+    this.#keyLog = keyLog;
     this.#address = address;
     this.#family = family;
     this.incoming = this.#incoming;
@@ -91,11 +97,14 @@ export class QuicEndpoint implements AsyncDisposable {
   static async listen(options: QuicListenOptions): Promise<QuicEndpoint> {
     const config = baseConfig(options);
     config.server = {
-      certificateChain: options.certificateChain,
-      signingKey: options.signingKey,
-      alpnProtocols: options.alpnProtocols,
+      tls: {
+        certificateChain: options.certificateChain,
+        signingKey: options.signingKey,
+        alpnProtocols: options.alpnProtocols,
+        ...(options.cipherSuites ? { cipherSuites: options.cipherSuites } : {}),
+      },
       retry: options.retry ?? false,
-      ...(options.transport ? { transport: options.transport } : {}),
+      ...(options.maxConnections !== undefined ? { maxConnections: options.maxConnections } : {}),
     };
     return QuicEndpoint.#open(options, config, options.host ?? '0.0.0.0', options.port ?? 0);
   }
@@ -121,17 +130,17 @@ export class QuicEndpoint implements AsyncDisposable {
     }
   }
 
-  static async #open(seams: QuicEndpointSeams, config: ProtoEndpointConfig, host: string, port: number): Promise<QuicEndpoint> {
+  static async #open(seams: CommonOptions, config: ProtoEndpointConfig, host: string, port: number): Promise<QuicEndpoint> {
     const family = udpFamilyFor(host);
     const socket = seams.socket ?? createUdpSocket({ family });
     const protoEndpoint = await (seams.createEndpoint ?? createDefaultProtoEndpoint)(config);
-    let endpoint: QuicEndpoint | undefined;
+    const self: { endpoint?: QuicEndpoint } = {};
     const driver = new EndpointDriver({
       socket,
       endpoint: protoEndpoint,
       ...(seams.clock ? { clock: seams.clock } : {}),
       ...(seams.timers ? { timers: seams.timers } : {}),
-      onAccepted: (connection) => endpoint!.#accept(connection),
+      onAccepted: (connection) => self.endpoint!.#accept(connection),
     });
     let address: SocketAddress;
     try {
@@ -140,8 +149,8 @@ export class QuicEndpoint implements AsyncDisposable {
       await socket.close();
       throw error;
     }
-    endpoint = new QuicEndpoint(driver, address, family);
-    return endpoint;
+    self.endpoint = new QuicEndpoint(driver, address, family, seams.keyLog);
+    return self.endpoint;
   }
 
   get address(): SocketAddress {
@@ -186,17 +195,18 @@ export class QuicEndpoint implements AsyncDisposable {
 
   async #dial(remote: SocketAddress, options: QuicDialOptions): Promise<QuicConnection> {
     options.signal?.throwIfAborted();
-    let connection: QuicConnection | undefined;
-    const proto = this.driver.connect(remote, {
+    const proto = this.driver.endpoint.connect(this.driver.now(), remote, {
       serverName: options.serverName ?? options.host,
       alpnProtocols: options.alpnProtocols,
       verifier: options.verifier,
       ...(options.transport ? { transport: options.transport } : {}),
       ...(options.sessionTicket ? { sessionTicket: options.sessionTicket } : {}),
       ...(options.cipherSuites ? { cipherSuites: options.cipherSuites } : {}),
-    }, { onConnectionEvent: (event) => connection!.onConnectionEvent(event) });
-    connection = new QuicConnection(this.driver, proto);
+    });
+    const connection = new QuicConnection(this.driver, proto, this.#connectionOptions());
+    this.driver.register(proto, connection);
     this.#track(proto, connection);
+    this.driver.wake();
     const signal = options.signal;
     if (!signal) {
       await connection.established;
@@ -216,11 +226,15 @@ export class QuicEndpoint implements AsyncDisposable {
   }
 
   #accept(proto: ProtoConnection): void {
-    const connection = new QuicConnection(this.driver, proto);
+    const connection = new QuicConnection(this.driver, proto, this.#connectionOptions());
     this.driver.register(proto, connection);
     this.#track(proto, connection);
     // Applications see a connection once it can carry streams; failed handshakes stay invisible.
     connection.established.then(() => this.#incoming.push(connection), () => {});
+  }
+
+  #connectionOptions(): { keyLog?: KeyLogSink } {
+    return this.#keyLog ? { keyLog: this.#keyLog } : {};
   }
 
   #track(proto: ProtoConnection, connection: QuicConnection): void {
@@ -232,7 +246,6 @@ export class QuicEndpoint implements AsyncDisposable {
 function baseConfig(options: CommonOptions): ProtoEndpointConfig {
   const config: ProtoEndpointConfig = { wallClock: options.wallClock ?? wallClockMicros };
   if (options.transport) config.transport = options.transport;
-  if (options.keyLog) config.keyLog = options.keyLog;
   return config;
 }
 

@@ -217,7 +217,7 @@ export class ByteWriter {
 
   /** A QUIC varint in its minimal encoding. */
   varint(v: number | bigint): this {
-    this.ensure(8);
+    this.ensure(varintSize(v));
     this.pos = writeVarintAt(this.buf, this.pos, v);
     return this;
   }

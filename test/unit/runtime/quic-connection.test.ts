@@ -130,3 +130,11 @@ describe('QuicConnection', () => {
     await assert.rejects(read, (e: unknown) => e instanceof QuicConnectionError && e.code === 42n);
   });
 });
+
+test('keyLog events reach the key-log sink', () => {
+  const proto = new FakeConnection(false, { address: '127.0.0.1', port: 9 }, () => {});
+  const lines: string[] = [];
+  const conn = new QuicConnection({ wake: () => {}, now: () => 0 }, proto, { keyLog: (label, random, secret) => lines.push(`${label} ${random.length} ${secret.length}`) });
+  conn.onConnectionEvent({ type: 'keyLog', label: 'CLIENT_TRAFFIC_SECRET_0', clientRandom: new Uint8Array(32), secret: new Uint8Array(48) });
+  assert.deepEqual(lines, ['CLIENT_TRAFFIC_SECRET_0 32 48']);
+});

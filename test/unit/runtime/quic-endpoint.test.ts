@@ -18,6 +18,11 @@ function seams(endpoint: FakeEndpoint, configs: ProtoEndpointConfig[] = []) {
   };
 }
 
+/** Any received datagram makes the driver flush (and so deliver queued events). */
+function poke(socket: FakeSocket): void {
+  socket.deliver(new Uint8Array([0]), { address: '127.0.0.1', port: 4433 });
+}
+
 describe('QuicEndpoint', () => {
   test('listen passes the server config and yields connections once their handshake completed', async () => {
     const endpoint = new FakeEndpoint();
@@ -27,7 +32,7 @@ describe('QuicEndpoint', () => {
       host: '127.0.0.1', port: 4433, alpnProtocols: ['echo'], certificateChain: [new Uint8Array([1])], signingKey, retry: true, ...s,
     });
     assert.deepEqual(server.address, { address: '127.0.0.1', port: 4433 });
-    assert.deepEqual(configs[0]!.server!.alpnProtocols, ['echo']);
+    assert.deepEqual(configs[0]!.server!.tls.alpnProtocols, ['echo']);
     assert.equal(configs[0]!.server!.retry, true);
     assert.equal(typeof configs[0]!.wallClock, 'function');
 
@@ -67,12 +72,14 @@ describe('QuicEndpoint', () => {
     const c = endpoint.connections[0]!;
     assert.deepEqual(c.remote, { address: '127.0.0.1', port: 4433 });
     c.emit({ type: 'handshakeCompleted', alpn: 'echo', resumed: false });
+    poke(s.socket);
     await turn();
     const conn = await dialing;
     assert.equal(conn.alpn, 'echo');
     // The private client endpoint goes away with its connection.
     endpoint.connectionCount = 0;
     c.emit({ type: 'closed', info: closed });
+    poke(s.socket);
     await turn();
     await turn();
     assert.equal(s.socket.closed, true);
@@ -85,6 +92,7 @@ describe('QuicEndpoint', () => {
     await turn();
     await turn();
     endpoint.connections[0]!.emit({ type: 'closed', info: { ...closed, code: 0x178n, application: false, remote: true } });
+    poke(s.socket);
     await assert.rejects(dialing, (e: unknown) => e instanceof QuicConnectionError && e.code === 0x178n);
   });
 

@@ -160,6 +160,7 @@ export class Connection {
   private peerAckDelayExponent = 3;
   private keyUpdateRequested = false;
   private pacingBlocked = false;
+  private retryUndecryptablePending = false;
   private lastNow: Micros;
 
   constructor(init: ConnectionInit, deps: ConnectionDeps) {
@@ -324,9 +325,20 @@ export class Connection {
     }
     try {
       this.processDatagram(now, data, remote);
+      // Packets that arrived before their keys are tried again once new keys are installed.
+      while (this.retryUndecryptablePending && this.undecryptable.length > 0 && this.isOpen()) {
+        this.retryUndecryptablePending = false;
+        for (const p of this.undecryptable.splice(0)) {
+          if (this.isOpen()) this.processDatagram(now, p.data, p.remote);
+        }
+      }
     } catch (err) {
       this.onError(now, err);
     }
+  }
+
+  private isOpen(): boolean {
+    return this.state === 'handshaking' || this.state === 'established';
   }
 
   handleTimeout(now: Micros): void {
@@ -674,12 +686,8 @@ export class Connection {
   }
 
   private retryUndecryptable(now: Micros): void {
-    if (this.undecryptable.length === 0) return;
-    const pending = this.undecryptable.splice(0);
-    for (const p of pending) {
-      if (this.state !== 'handshaking' && this.state !== 'established') return;
-      this.processDatagram(now, p.data, p.remote);
-    }
+    void now;
+    this.retryUndecryptablePending = true;
   }
 
   private onHandshakeComplete(now: Micros): void {
@@ -912,11 +920,14 @@ export class Connection {
     const probing = this.spaces[0].probesOwed + this.spaces[1].probesOwed + this.spaces[2].probesOwed > 0;
     const congestionBlocked = !probing && !this.cc.canSend(limit);
     let pacingDelay: Micros | undefined;
+    let pacerCharged = false;
     if (!congestionBlocked && !probing && this.config.pacing && this.handshakeConfirmed && this.hasAppDataToSend()) {
       pacingDelay = this.pacer.delayUntil(now, limit, this.cc.window, this.rtt.smoothedRtt, this.maxPacketSize);
       if (pacingDelay !== undefined) {
         this.timers.set(TimerKind.PACING, pacingDelay);
         this.pacingBlocked = true;
+      } else {
+        pacerCharged = true;
       }
     }
     const ackOnly = congestionBlocked || pacingDelay !== undefined;
@@ -940,12 +951,12 @@ export class Connection {
       if (spaceId === 0 && (!this.isServer || packet.ackEliciting)) padToMinimum = true;
     }
     if (built.length === 0) {
-      if (pacingDelay === undefined) this.pacer.refund(limit);
+      if (pacerCharged) this.pacer.refund(limit);
+      // Nothing to send with an open window: the window must not grow on this (RFC 9002 §7.8).
+      this.cc.appLimited = !congestionBlocked && !this.pacingBlocked;
       return undefined;
     }
-    if (pacingDelay === undefined && this.config.pacing && this.handshakeConfirmed) {
-      // tokens were taken for `limit`; give back what the datagram did not use
-    }
+    if (congestionBlocked) this.cc.appLimited = false;
     // Datagrams carrying Initial packets are padded to 1200 bytes (RFC 9000 §14.1).
     if (padToMinimum && offset < MIN_INITIAL_DATAGRAM) {
       const last = built[built.length - 1]!;
@@ -956,6 +967,7 @@ export class Connection {
         offset += pad;
       }
     }
+    if (pacerCharged && offset < limit) this.pacer.refund(limit - offset);
     for (const p of built) this.finishPacket(now, p, out);
     if (!this.addressValidated) this.bytesSentUnvalidated += offset;
     this.statsCounter.onDatagramSent(offset);

@@ -22,6 +22,7 @@ import type { AckFrame, AckRange, Frame, HandshakeDoneFrame, PingFrame } from '.
 export const MAX_ACK_RANGES = 1024;
 /** Largest stream count a MAX_STREAMS / STREAMS_BLOCKED frame may carry (RFC 9000 §19.11). */
 const MAX_STREAMS_LIMIT = 2 ** 60;
+const MAX_STREAMS_BIG = 1n << 60n;
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 const MAX_VARINT_BIG = (1n << 62n) - 1n;
 
@@ -105,8 +106,10 @@ function readStreamId(r: ByteReader, frameType: number): number {
 }
 
 function readMaxStreams(r: ByteReader, frameType: number): number {
+  const at = r.pos;
   const v = readU62(r);
-  if (v > MAX_STREAMS_LIMIT) fail(TransportErrorCode.FRAME_ENCODING_ERROR, 'stream count above 2^60', frameType);
+  // Near 2^60 the number is inexact: compare the exact value.
+  if (v >= MAX_STREAMS_LIMIT && new ByteReader(r.buf, at, r.end).varintBig() > MAX_STREAMS_BIG) fail(TransportErrorCode.FRAME_ENCODING_ERROR, 'stream count above 2^60', frameType);
   return v > MAX_SAFE ? MAX_SAFE : v;
 }
 
