@@ -82,11 +82,8 @@ export async function createScenario(options: ScenarioOptions = {}): Promise<Sce
   const wallClock = (): Micros => wallOrigin + (clockOf.pair?.now() ?? 0);
 
   const serverConfig = {
-    certificateChain: pki.chain,
-    signingKey,
-    alpnProtocols: alpn,
+    tls: { certificateChain: pki.chain, signingKey, alpnProtocols: alpn },
     retry: options.retry ?? false,
-    ...(options.serverTransport ? { transport: options.serverTransport } : {}),
     ...options.serverConfig,
   } as unknown as NonNullable<EndpointConfig['server']>;
 

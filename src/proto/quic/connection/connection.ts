@@ -904,7 +904,7 @@ export class Connection {
       return size;
     } catch (err) {
       this.onError(now, err);
-      return this.state === 'closing' ? this.sendClose(out) : undefined;
+      return (this.state as ConnectionState) === 'closing' ? this.sendClose(out) : undefined;
     }
   }
 
@@ -1061,7 +1061,7 @@ export class Connection {
       if (spaceId === 2 && this.handshakeComplete) {
         // Datagrams before stream data: they are the latency-sensitive traffic.
         for (;;) {
-          const f = this.datagrams.pollFrame(payloadLimit - w.pos);
+          const f = this.datagrams.pollFrame(payloadLimit - w.pos, payloadLimit - payloadStart);
           if (!f) break;
           if (!add(f)) break;
         }

@@ -1,0 +1,56 @@
+/**
+ * Encoder stream instructions (RFC 9204 §4.3): their wire form, written by QpackEncoder and read
+ * by QpackDecoder. Reading raises the ByteReader errors (TruncatedInputError when the
+ * instruction is not complete yet) and StringLiteralTooLongError; the decoder maps them.
+ */
+import { TruncatedInputError, type ByteReader, type ByteWriter } from '../../util/bytes.js';
+import { readPrefixInt, writePrefixInt } from './prefix-int.js';
+import { readStringLiteral, writeStringLiteral } from './string-literal.js';
+
+export type EncoderInstruction =
+  | { readonly type: 'setCapacity'; readonly capacity: number }
+  /** nameIndex: a static index, or a dynamic index relative to the insert count. */
+  | { readonly type: 'insertWithNameRef'; readonly isStatic: boolean; readonly nameIndex: number; readonly value: string }
+  | { readonly type: 'insertWithLiteralName'; readonly name: string; readonly value: string }
+  | { readonly type: 'duplicate'; readonly relativeIndex: number };
+
+export function writeEncoderInstruction(w: ByteWriter, ins: EncoderInstruction): void {
+  switch (ins.type) {
+    case 'setCapacity':
+      writePrefixInt(w, 0x20, 5, ins.capacity);
+      return;
+    case 'insertWithNameRef':
+      writePrefixInt(w, ins.isStatic ? 0xc0 : 0x80, 6, ins.nameIndex);
+      writeStringLiteral(w, 0, 7, ins.value);
+      return;
+    case 'insertWithLiteralName':
+      writeStringLiteral(w, 0x40, 5, ins.name);
+      writeStringLiteral(w, 0, 7, ins.value);
+      return;
+    case 'duplicate':
+      writePrefixInt(w, 0x00, 5, ins.relativeIndex);
+      return;
+  }
+}
+
+/**
+ * Reads one instruction starting at r.pos. `maxStringOctets` bounds each string literal (the
+ * largest that could fit in the table), so a peer cannot make us buffer more than that.
+ */
+export function readEncoderInstruction(r: ByteReader, maxStringOctets: number): EncoderInstruction {
+  if (r.pos >= r.end) throw new TruncatedInputError();
+  const first = r.buf[r.pos]!;
+  if ((first & 0x80) !== 0) {
+    const isStatic = (first & 0x40) !== 0;
+    const nameIndex = readPrefixInt(r, 6);
+    const value = readStringLiteral(r, 7, maxStringOctets);
+    return { type: 'insertWithNameRef', isStatic, nameIndex, value };
+  }
+  if ((first & 0x40) !== 0) {
+    const name = readStringLiteral(r, 5, maxStringOctets);
+    const value = readStringLiteral(r, 7, maxStringOctets);
+    return { type: 'insertWithLiteralName', name, value };
+  }
+  if ((first & 0x20) !== 0) return { type: 'setCapacity', capacity: readPrefixInt(r, 5) };
+  return { type: 'duplicate', relativeIndex: readPrefixInt(r, 5) };
+}
