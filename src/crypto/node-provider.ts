@@ -39,7 +39,7 @@ class NodeAead implements Aead {
   seal(nonce: Uint8Array, aad: Uint8Array, plaintext: Uint8Array, out: Uint8Array, outOffset: number): number {
     // The GCM/ChaCha typings differ only in authTagLength; both accept it.
     const c = createCipheriv(this.algorithm as 'aes-128-gcm', this.key, nonce, { authTagLength: TAG_LENGTH });
-    c.setAAD(aad, { plaintextLength: plaintext.length });
+    c.setAAD(aad);
     // update() copies its input before writing, so `out` may alias `plaintext`.
     const ct = c.update(plaintext);
     c.final();
@@ -54,7 +54,7 @@ class NodeAead implements Aead {
     try {
       const d = createDecipheriv(this.algorithm as 'aes-128-gcm', this.key, nonce, { authTagLength: TAG_LENGTH });
       d.setAuthTag(ciphertext.subarray(ctLength));
-      d.setAAD(aad, { plaintextLength: ctLength });
+      d.setAAD(aad);
       const pt = ctLength === 0 ? EMPTY : d.update(ciphertext.subarray(0, ctLength));
       d.final(); // throws when the tag does not verify
       if (out) {
@@ -81,7 +81,9 @@ class AesHeaderProtection implements HeaderProtection {
   }
 
   mask(sample: Uint8Array): Uint8Array {
-    // ECB with no padding outputs exactly one block per 16-byte input block.
+    // ECB with no padding outputs exactly one block per 16-byte block; a partial block would stay
+    // buffered in the reused cipher and shift every later mask, so refuse it.
+    if (sample.length < 16) throw new RangeError('header protection sample must be 16 bytes');
     return this.cipher.update(sample.length === 16 ? sample : sample.subarray(0, 16)).subarray(0, 5);
   }
 }
@@ -98,6 +100,7 @@ class ChaChaHeaderProtection implements HeaderProtection {
   }
 
   mask(sample: Uint8Array): Uint8Array {
+    if (sample.length < 16) throw new RangeError('header protection sample must be 16 bytes');
     const c = createCipheriv('chacha20', this.key, sample.subarray(0, 16));
     return c.update(FIVE_ZEROS);
   }

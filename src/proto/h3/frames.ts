@@ -268,7 +268,10 @@ export type H3Frame =
   | { readonly type: 'CANCEL_PUSH'; readonly pushId: number }
   | { readonly type: 'GOAWAY'; readonly id: number }
   | { readonly type: 'MAX_PUSH_ID'; readonly pushId: number }
-  /** An unknown, reserved or ignored frame, announced at its start; its payload is skipped unbuffered. */
+  /**
+   * An unknown, reserved or ignored frame, announced at its start; its payload is skipped unbuffered.
+   * Types above 2^53 are approximate (they are unknown anyway).
+   */
   | { readonly type: 'UNKNOWN'; readonly frameType: number; readonly length: number }
   /** The WebTransport signal 0x41 + session id; every later byte of the stream comes as RAW. */
   | { readonly type: 'WEBTRANSPORT_STREAM'; readonly sessionId: number }

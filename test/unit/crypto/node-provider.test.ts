@@ -121,6 +121,13 @@ describe('header protection', () => {
     assert.equal(toHex(hp.mask(fromHex(A5.sample))), A5.mask);
   });
 
+  test('a short sample is refused and does not disturb the reused AES cipher', () => {
+    const client = p.createHeaderProtection('aes-128-gcm', fromHex(A1_CLIENT.hp));
+    assert.throws(() => client.mask(new Uint8Array(15)), RangeError);
+    assert.equal(toHex(client.mask(fromHex(A2_SAMPLE))), A2_MASK);
+    assert.throws(() => p.createHeaderProtection('chacha20-poly1305', fromHex(A5.hp)).mask(new Uint8Array(4)), RangeError);
+  });
+
   test('AES-256 mask is AES-ECB of the sample', () => {
     const key = randomBytes(32), sample = randomBytes(16);
     const hp = p.createHeaderProtection('aes-256-gcm', key);

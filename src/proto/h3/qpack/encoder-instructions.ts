@@ -14,18 +14,19 @@ export type EncoderInstruction =
   | { readonly type: 'insertWithLiteralName'; readonly name: string; readonly value: string }
   | { readonly type: 'duplicate'; readonly relativeIndex: number };
 
-export function writeEncoderInstruction(w: ByteWriter, ins: EncoderInstruction): void {
+/** Writes one instruction; `huffman` = false forces raw string literals. */
+export function writeEncoderInstruction(w: ByteWriter, ins: EncoderInstruction, huffman = true): void {
   switch (ins.type) {
     case 'setCapacity':
       writePrefixInt(w, 0x20, 5, ins.capacity);
       return;
     case 'insertWithNameRef':
       writePrefixInt(w, ins.isStatic ? 0xc0 : 0x80, 6, ins.nameIndex);
-      writeStringLiteral(w, 0, 7, ins.value);
+      writeStringLiteral(w, 0, 7, ins.value, huffman);
       return;
     case 'insertWithLiteralName':
-      writeStringLiteral(w, 0x40, 5, ins.name);
-      writeStringLiteral(w, 0, 7, ins.value);
+      writeStringLiteral(w, 0x40, 5, ins.name, huffman);
+      writeStringLiteral(w, 0, 7, ins.value, huffman);
       return;
     case 'duplicate':
       writePrefixInt(w, 0x00, 5, ins.relativeIndex);
@@ -34,8 +35,9 @@ export function writeEncoderInstruction(w: ByteWriter, ins: EncoderInstruction):
 }
 
 /**
- * Reads one instruction starting at r.pos. `maxStringOctets` bounds each string literal (the
- * largest that could fit in the table), so a peer cannot make us buffer more than that.
+ * Reads one instruction starting at r.pos. `maxStringOctets` bounds the name and value octets
+ * together (the largest entry that could fit in the table), so a peer cannot make us buffer
+ * more than one such entry.
  */
 export function readEncoderInstruction(r: ByteReader, maxStringOctets: number): EncoderInstruction {
   if (r.pos >= r.end) throw new TruncatedInputError();
@@ -48,7 +50,7 @@ export function readEncoderInstruction(r: ByteReader, maxStringOctets: number): 
   }
   if ((first & 0x40) !== 0) {
     const name = readStringLiteral(r, 5, maxStringOctets);
-    const value = readStringLiteral(r, 7, maxStringOctets);
+    const value = readStringLiteral(r, 7, maxStringOctets - name.length); // name chars are octets
     return { type: 'insertWithLiteralName', name, value };
   }
   if ((first & 0x20) !== 0) return { type: 'setCapacity', capacity: readPrefixInt(r, 5) };

@@ -64,10 +64,13 @@ export function readStringLiteral(r: ByteReader, prefixBits: number, maxOctets: 
   return octetsToString(decoded);
 }
 
-/** Writes a string literal, Huffman-coded when that is shorter; `flags` fill the upper bits. */
-export function writeStringLiteral(w: ByteWriter, flags: number, prefixBits: number, s: string): void {
+/**
+ * Writes a string literal, Huffman-coded when that is shorter (and `huffman` allows it);
+ * `flags` fill the bits above the H bit.
+ */
+export function writeStringLiteral(w: ByteWriter, flags: number, prefixBits: number, s: string, huffman = true): void {
   const octets = fieldOctets(s);
-  const huffLen = huffmanEncodedLength(octets);
+  const huffLen = huffman ? huffmanEncodedLength(octets) : octets.length;
   if (huffLen < octets.length) {
     writePrefixInt(w, flags | (1 << prefixBits), prefixBits, huffLen);
     huffmanEncode(octets, w);
