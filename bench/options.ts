@@ -7,6 +7,8 @@ export interface BenchOptions {
   runs: number;
   warmup: number;
   bytes: number;
+  /** Transfer size for quiche: @matrixai/quic moves ~1.5 MB/s, so 100 MB would take minutes per run. */
+  quicheBytes: number;
   handshakes: number;
   dgramMs: number;
   dgramSize: number;
@@ -25,6 +27,7 @@ export const USAGE = `npm run bench -- [options]      (or: node dist/bench/run.j
   --runs N             measured runs per scenario (default 5; env BENCH_RUNS)
   --warmup N           unmeasured runs first (default 1)
   --mb N               transfer size in MB (default 100; env BENCH_MB)
+  --quiche-mb N        transfer size for quiche (default min(--mb, 10): @matrixai/quic is slow)
   --handshakes N       sequential handshakes per run (default 200; env BENCH_HANDSHAKES)
   --dgram-ms N         datagram send time per run (default 2000)
   --dgram-size N       datagram payload bytes (default 64)
@@ -62,6 +65,7 @@ export function parseBenchOptions(argv: string[], env: NodeJS.ProcessEnv): Bench
       runs: { type: 'string' },
       warmup: { type: 'string' },
       mb: { type: 'string' },
+      'quiche-mb': { type: 'string' },
       handshakes: { type: 'string' },
       'dgram-ms': { type: 'string' },
       'dgram-size': { type: 'string' },
@@ -76,11 +80,13 @@ export function parseBenchOptions(argv: string[], env: NodeJS.ProcessEnv): Bench
   });
   if (values.help) return 'help';
   const quick = values.quick || env['BENCH_QUICK'] === '1';
+  const mb = num(values.mb ?? env['BENCH_MB'], quick ? 10 : 100, 'mb');
   return {
     quick,
     runs: num(values.runs ?? env['BENCH_RUNS'], quick ? 3 : 5, 'runs'),
     warmup: num(values.warmup, quick ? 0 : 1, 'warmup'),
-    bytes: Math.round(num(values.mb ?? env['BENCH_MB'], quick ? 10 : 100, 'mb') * 1024 * 1024),
+    bytes: Math.round(mb * 1024 * 1024),
+    quicheBytes: Math.round(num(values['quiche-mb'], Math.min(mb, 10), 'quiche-mb') * 1024 * 1024),
     handshakes: num(values.handshakes ?? env['BENCH_HANDSHAKES'], quick ? 50 : 200, 'handshakes'),
     dgramMs: num(values['dgram-ms'], quick ? 500 : 2000, 'dgram-ms'),
     dgramSize: num(values['dgram-size'], 64, 'dgram-size'),

@@ -21,7 +21,7 @@ const workDir = resolveWorkDir(process.env);
 const stacks = options.stacks.filter((s) => s !== 'quiche' || workDir.hasQuiche);
 
 console.log(`tswebtransport benchmark: ${options.runs} runs (+${options.warmup} warm-up) per scenario; `
-  + `${(options.bytes / 1048576).toFixed(0)} MB transfers, ${options.handshakes} handshakes per run, `
+  + `${(options.bytes / 1048576).toFixed(0)} MB transfers (quiche ${(options.quicheBytes / 1048576).toFixed(0)} MB), ${options.handshakes} handshakes per run, `
   + `${options.dgramSize}-byte datagrams for ${options.dgramMs} ms; certificate verification ${options.verify ? 'on' : 'off'}`);
 console.log(`node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}); interop kit ${workDir.note}`);
 if (stacks.length < options.stacks.length) console.log('quiche skipped: @matrixai/quic is not installed in the work dir');
@@ -72,7 +72,7 @@ async function measure(stack: Stack, scenario: Scenario, key: string, port: numb
   into: Record<string, ClientReport>, serverNotes: string[]): Promise<void> {
   process.stderr.write(`bench: ${stack} ${key}...`);
   const args = ['--stack', stack, '--workdir', workDir.dir, '--port', String(port), '--scenario', scenario,
-    '--runs', String(options.runs), '--warmup', String(options.warmup), '--bytes', String(options.bytes),
+    '--runs', String(options.runs), '--warmup', String(options.warmup), '--bytes', String(stack === 'quiche' ? options.quicheBytes : options.bytes),
     '--handshakes', String(options.handshakes), '--dgram-ms', String(options.dgramMs),
     '--dgram-size', String(options.dgramSize), ...(options.verify ? ['--verify'] : [])];
   const report = await runClient(args, nodeFlags, options.timeoutSec * 1000);

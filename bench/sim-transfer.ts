@@ -44,6 +44,7 @@ interface SimResult {
   cpuMicrosPerPacket: number;
   packetsSent: number;
   packetsLost: number;
+  ptoCount: number;
 }
 
 function transfer(lossPercent: number): SimResult {
@@ -102,17 +103,18 @@ function transfer(lossPercent: number): SimResult {
   return {
     lossPercent, virtualSeconds, virtualMBps: bytes / 1e6 / virtualSeconds, cpuSeconds, wallSeconds,
     cpuMicrosPerPacket: cpuSeconds * 1e6 / packets, packetsSent: packets, packetsLost: cs.packetsLost + ss.packetsLost,
+    ptoCount: cs.ptoCount + ss.ptoCount,
   };
 }
 
 console.log(`simulated transfer: ${(bytes / 1048576).toFixed(0)} MB client->server on one stream, `
   + `${latencyMs} ms one-way, ${opt.mbit} Mbit/s bottleneck, seed ${seed} (both endpoints in this process)`);
-console.log('| loss | virtual time s | virtual MB/s | CPU s | CPU MB/s | wall s | packets (both ways) | lost | CPU µs/packet |');
-console.log('|------|----------------|--------------|-------|----------|--------|---------------------|------|---------------|');
+console.log('| loss | virtual time s | virtual MB/s | CPU s | CPU MB/s | wall s | packets (both ways) | lost | PTOs | CPU µs/packet |');
+console.log('|------|----------------|--------------|-------|----------|--------|---------------------|------|------|---------------|');
 for (const loss of losses) {
   const r = transfer(loss);
   console.log(`| ${String(loss).padStart(3)} % | ${r.virtualSeconds.toFixed(3).padStart(14)} | ${r.virtualMBps.toFixed(1).padStart(12)} `
     + `| ${r.cpuSeconds.toFixed(2).padStart(5)} | ${(bytes / 1e6 / r.cpuSeconds).toFixed(1).padStart(8)} | ${r.wallSeconds.toFixed(2).padStart(6)} `
-    + `| ${String(r.packetsSent).padStart(19)} | ${String(r.packetsLost).padStart(4)} | ${r.cpuMicrosPerPacket.toFixed(1).padStart(13)} |`);
+    + `| ${String(r.packetsSent).padStart(19)} | ${String(r.packetsLost).padStart(4)} | ${String(r.ptoCount).padStart(4)} | ${r.cpuMicrosPerPacket.toFixed(1).padStart(13)} |`);
 }
 console.log('CPU MB/s counts both endpoints on one core (sender + receiver + the simulator), so it is a lower bound per side.');

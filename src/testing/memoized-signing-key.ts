@@ -5,16 +5,24 @@
  */
 import type { SigningKey } from '../proto/tls/session.js';
 
+const caches = new WeakMap<SigningKey, Map<string, Uint8Array>>();
+
 export function memoizedSigningKey(key: SigningKey): SigningKey {
-  const cache = new Map<string, Uint8Array>();
+  // One cache per underlying key, shared by every wrapper, so repeated scenarios match.
+  let cache = caches.get(key);
+  if (!cache) {
+    cache = new Map<string, Uint8Array>();
+    caches.set(key, cache);
+  }
+  const signatures = cache;
   return {
     schemes: key.schemes,
     sign(scheme: number, data: Uint8Array): Uint8Array {
       const k = `${scheme}:${Buffer.from(data.buffer, data.byteOffset, data.length).toString('base64')}`;
-      let sig = cache.get(k);
+      let sig = signatures.get(k);
       if (sig === undefined) {
         sig = key.sign(scheme, data);
-        cache.set(k, sig);
+        signatures.set(k, sig);
       }
       return sig.slice();
     },

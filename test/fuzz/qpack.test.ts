@@ -28,8 +28,10 @@ function onlyQpackError(fn: () => void): QpackError | undefined {
   }
 }
 
+/** Bytes held for an incomplete instruction (private state, read for the memory bound). */
 function partialLength(d: QpackDecoder | QpackEncoder): number {
-  return (d as unknown as { partial?: Uint8Array }).partial?.length ?? 0;
+  const x = d as unknown as { partial?: Uint8Array; pendingLength?: number };
+  return x.pendingLength ?? x.partial?.length ?? 0;
 }
 
 /** Bytes of an integer with the given prefix that may be huge (2^53 and beyond, or never-ending). */

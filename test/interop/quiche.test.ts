@@ -14,7 +14,7 @@ const skip = found.skip ?? matrixaiMissing(found.env!);
 const CASE_TIMEOUT_MS = 90_000;
 
 describe('interop: quiche (@matrixai/quic)', { skip }, () => {
-  test('our client -> quiche echo server (Retry, 1 MB bidi, 1 MB uni, 100 datagrams)', { timeout: CASE_TIMEOUT_MS }, async () => {
+  test('our client -> quiche echo server (Retry, 1 MB bidi, 1 MB uni, 100 datagrams)', { timeout: CASE_TIMEOUT_MS }, async (t) => {
     const env = found.env!;
     await runCase(env, 'client-quiche-echo', async (c) => {
       const port = await freeUdpPort();
@@ -35,6 +35,7 @@ describe('interop: quiche (@matrixai/quic)', { skip }, () => {
       assert.deepEqual([bidi.ok, bidi.n, bidi.bytes], [true, 1, 1_000_000], 'bidi echo');
       assert.deepEqual([uni.ok, uni.n, uni.bytes], [true, 1, 1_000_000], 'uni echo');
       const datagrams = report.datagrams as { sent: number; received: number; corrupt: number };
+      t.diagnostic(`our client: handshake ${String(report.handshakeMs)} ms, total ${String(report.elapsedMs)} ms, datagrams ${JSON.stringify(datagrams)}`);
       assert.equal(datagrams.sent, 100, 'datagrams sent');
       assert.equal(datagrams.corrupt, 0, 'no datagram echo may be corrupt');
       // Datagrams are unreliable; on loopback most must come back.
@@ -45,7 +46,7 @@ describe('interop: quiche (@matrixai/quic)', { skip }, () => {
     });
   });
 
-  test('quiche client -> our echo server (1 MB bidi, 1 MB uni, 100 datagrams, cert chain checked)', { timeout: CASE_TIMEOUT_MS }, async () => {
+  test('quiche client -> our echo server (1 MB bidi, 1 MB uni, 100 datagrams, cert chain checked)', { timeout: CASE_TIMEOUT_MS }, async (t) => {
     const env = found.env!;
     await runCase(env, 'quiche-client-server-echo', async (c) => {
       const { port } = await c.startOurServer('echo');
@@ -54,6 +55,7 @@ describe('interop: quiche (@matrixai/quic)', { skip }, () => {
         '--timeout', '45', '--keylog', join(c.dir, 'quiche-client.keys')], { timeoutMs: 60_000, env: kitEnv(env) });
       const exit = await client.waitExit(55_000);
       const r = matrixaiEchoReport(client.output);
+      t.diagnostic(`quiche client: ${JSON.stringify(r)}`);
       // The quiche client verifies our chain against the CA: connecting proves our certificate is accepted.
       assert.equal(r.certChainLength, 2, 'quiche saw our leaf + CA chain');
       assert.equal(r.bidiEchoed, 1, 'quiche checked the 1 MB bidi echo');

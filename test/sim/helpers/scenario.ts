@@ -17,6 +17,7 @@ import type { SeededRandom } from '../../../src/testing/seeded-random.js';
 import { testSeed } from '../../../src/testing/seeded-random.js';
 import { withSeededKeyShares } from '../../../src/testing/seeded-crypto.js';
 import { memoizedSigningKey } from '../../../src/testing/memoized-signing-key.js';
+import { StreamStateError } from '../../../src/proto/quic/streams/stream-state-error.js';
 import { MICROS_PER_MS, type Micros } from '../../../src/proto/util/time.js';
 
 type EndpointConfig = ConstructorParameters<typeof Endpoint>[0];
@@ -45,6 +46,8 @@ export interface ScenarioOptions {
   /** Extra fields merged into the server's EndpointConfig.server / the client's connect options. */
   serverConfig?: Record<string, unknown>;
   connectOptions?: Partial<ClientConnectOptions>;
+  /** Reuse a PKI (certificates are generated per call otherwise, which changes transcripts). */
+  pki?: TestPki;
   /** Start the client's connect() right away (default true). */
   connect?: boolean;
 }
@@ -72,7 +75,7 @@ export async function createScenario(options: ScenarioOptions = {}): Promise<Sce
   const serverName = options.serverName ?? 'localhost';
   const alpn = options.alpn ?? ['test'];
   const deterministic = options.deterministic ?? true;
-  const pki = await createTestPki({ keyType: options.keyType ?? 'ec-p256', hostnames: [serverName] });
+  const pki = options.pki ?? await createTestPki({ keyType: options.keyType ?? 'ec-p256', hostnames: [serverName] });
   const signingKey = deterministic ? memoizedSigningKey(pki.signingKey) : pki.signingKey;
   const provider = (random: SeededRandom) =>
     deterministic ? withSeededKeyShares(nodeCryptoProvider, random.fork('key-shares')) : nodeCryptoProvider;
@@ -165,7 +168,16 @@ export function closeInfo(events: readonly ConnectionEvent[]): Extract<Connectio
 export function readAvailable(connection: Connection, streamId: number, maxChunk = 65_536): { data: Uint8Array; fin: boolean } {
   const chunks: Uint8Array[] = [];
   let fin = false;
-  for (let r = connection.readStream(streamId, maxChunk); r !== undefined; r = connection.readStream(streamId, maxChunk)) {
+  // A peer stream that has not arrived yet is unknown to the connection: nothing to read.
+  const read = (): { data: Uint8Array; fin: boolean } | undefined => {
+    try {
+      return connection.readStream(streamId, maxChunk);
+    } catch (err) {
+      if (err instanceof StreamStateError && err.reason === 'unknown') return undefined;
+      throw err;
+    }
+  };
+  for (let r = read(); r !== undefined; r = read()) {
     if (r.data.length > 0) chunks.push(r.data.slice());
     if (r.fin) {
       fin = true;

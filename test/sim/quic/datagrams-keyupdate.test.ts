@@ -1,7 +1,7 @@
 /** DATAGRAM frames (RFC 9221) and 1-RTT key updates (RFC 9001 §6) on the simulated network. */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createScenario, payload, transferOnStream } from '../helpers/scenario.js';
+import { createScenario, payload, readAvailable, transferOnStream } from '../helpers/scenario.js';
 import { SeededRandom } from '../../../src/testing/seeded-random.js';
 
 describe('datagrams and key update', () => {
@@ -36,11 +36,9 @@ describe('datagrams and key update', () => {
     let fin = false;
     s.pair.drive(() => {
       if (offset < data.length) offset += client.writeStream(id, data.subarray(offset), true);
-      for (let r = server.readStream(id, 1 << 16); r; r = server.readStream(id, 1 << 16)) {
-        if (r.data.length) got.push(r.data.slice());
-        if (r.fin) { fin = true; break; }
-        if (!r.data.length) break;
-      }
+      const r = readAvailable(server, id);
+      if (r.data.length) got.push(r.data);
+      if (r.fin) fin = true;
       if (!updated && got.length > 10) updated = client.initiateKeyUpdate(s.pair.now());
       return fin;
     }, { maxTimeMs: 60_000 });

@@ -8,11 +8,14 @@ import { createScenario, payload, transferOnStream } from '../helpers/scenario.j
 import type { Connection } from '../../../src/proto/quic/connection/connection.js';
 import { SeededRandom } from '../../../src/testing/seeded-random.js';
 import type { LinkConfig } from '../../../src/testing/sim-link.js';
+import { createTestPki } from '../../../src/testing/test-pki.js';
+
+type TestPki = Awaited<ReturnType<typeof createTestPki>>;
 
 const MB = 1024 * 1024;
 
-async function bothWays(seed: number, link: Partial<LinkConfig>, size: number): Promise<{ hash: string; lost: number }> {
-  const s = await createScenario({ seed, link });
+async function bothWays(seed: number, link: Partial<LinkConfig>, size: number, pki?: TestPki): Promise<{ hash: string; lost: number }> {
+  const s = await createScenario({ seed, link, ...(pki ? { pki } : {}) });
   const { client, server } = s.handshake({ maxTimeMs: 60_000 });
   const rng = new SeededRandom(seed);
   const up = payload(rng, size);
@@ -51,15 +54,16 @@ describe('bulk transfer on the simulated network', () => {
   });
 
   test('a run is reproducible from its seed', async () => {
-    const a = await bothWays(25, { latencyMs: 5, lossRate: 0.05, jitterMs: 2 }, 256 * 1024);
-    const b = await bothWays(25, { latencyMs: 5, lossRate: 0.05, jitterMs: 2 }, 256 * 1024);
-    const c = await bothWays(26, { latencyMs: 5, lossRate: 0.05, jitterMs: 2 }, 256 * 1024);
+    const pki = await createTestPki({ keyType: 'ec-p256', hostnames: ['localhost'] });
+    const a = await bothWays(25, { latencyMs: 5, lossRate: 0.05, jitterMs: 2 }, 256 * 1024, pki);
+    const b = await bothWays(25, { latencyMs: 5, lossRate: 0.05, jitterMs: 2 }, 256 * 1024, pki);
+    const c = await bothWays(26, { latencyMs: 5, lossRate: 0.05, jitterMs: 2 }, 256 * 1024, pki);
     assert.equal(a.hash, b.hash, 'same seed, same transcript');
     assert.notEqual(a.hash, c.hash, 'another seed, another transcript');
   });
 
   test('a slow reader holds the sender back through flow control', async () => {
-    const s = await createScenario({ seed: 27, clientTransport: { initialMaxStreamDataBidiRemote: 64 * 1024 },
+    const s = await createScenario({ seed: 27, clientTransport: { sendBufferSize: 256 * 1024 },
       serverTransport: { initialMaxStreamDataBidiRemote: 64 * 1024, initialMaxData: 128 * 1024, maxStreamWindow: 64 * 1024, maxConnectionWindow: 128 * 1024 } });
     const { client, server } = s.handshake();
     const id = client.openStream('bidi')!;

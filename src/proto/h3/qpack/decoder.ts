@@ -6,10 +6,10 @@
  * Blocked sections are not copied: the caller keeps the HEADERS payload, and calls
  * decodeFieldSection() again with it for each id that unblockedStreams() returns.
  */
-import { ByteReader, ByteWriter, TruncatedInputError, concatBytes } from '../../util/bytes.js';
+import { ByteReader, ByteWriter, TruncatedInputError } from '../../util/bytes.js';
 import { DynamicTable, ENTRY_OVERHEAD, entrySize, type DynamicEntry } from './dynamic-table.js';
 import { writeDecoderInstruction } from './decoder-instructions.js';
-import { readEncoderInstruction, type EncoderInstruction } from './encoder-instructions.js';
+import { encoderInstructionSize, readEncoderInstruction, type EncoderInstruction } from './encoder-instructions.js';
 import { QpackError, QpackErrorCode } from './errors.js';
 import { FieldLine } from './field-lines.js';
 import { readPrefixInt } from './prefix-int.js';
@@ -38,8 +38,11 @@ export class QpackDecoder {
   private readonly maxBlockedStreams: number;
   private readonly maxFieldSectionSize: number;
   private readonly maxEntries: number;
-  /** An encoder-stream instruction whose bytes have not all arrived. */
-  private partial: Uint8Array | undefined;
+  /** An encoder-stream instruction whose bytes have not all arrived: pending[0, pendingLength). */
+  private pending = new Uint8Array(0);
+  private pendingLength = 0;
+  /** Bytes the pending instruction needs before it is worth parsing again. */
+  private pendingNeed = 0;
   /** Blocked stream id -> its Required Insert Count. */
   private readonly blocked = new Map<number, number>();
   private readonly out = new ByteWriter(64);
@@ -62,26 +65,53 @@ export class QpackDecoder {
 
   /** Bytes received on the peer's encoder stream. Throws QpackError(QPACK_ENCODER_STREAM_ERROR). */
   handleEncoderStream(bytes: Uint8Array): void {
-    let data = bytes;
-    if (this.partial !== undefined) {
-      data = concatBytes(this.partial, bytes);
-      this.partial = undefined;
+    if (this.pendingLength === 0) {
+      this.parseInstructions(bytes);
+      return;
     }
+    const length = this.pendingLength + bytes.length;
+    if (length > this.pending.length) {
+      const grown = new Uint8Array(Math.max(length, this.pending.length * 2));
+      grown.set(this.pending.subarray(0, this.pendingLength));
+      this.pending = grown;
+    }
+    this.pending.set(bytes, this.pendingLength);
+    this.pendingLength = length;
+    if (length < this.pendingNeed) return;
+    this.pendingLength = 0;
+    this.parseInstructions(this.pending.subarray(0, length));
+  }
+
+  private parseInstructions(data: Uint8Array): void {
     const r = new ByteReader(data);
     while (!r.done) {
       const start = r.pos;
+      const maxStringOctets = this.table.capacity - ENTRY_OVERHEAD;
       let ins: EncoderInstruction;
       try {
-        ins = readEncoderInstruction(r, this.table.capacity - ENTRY_OVERHEAD);
+        ins = readEncoderInstruction(r, maxStringOctets);
       } catch (e) {
         if (e instanceof TruncatedInputError) {
-          this.partial = data.slice(start);
+          this.keepPending(data.subarray(start), maxStringOctets);
           return;
         }
         throw encoderStreamError(e instanceof Error ? e.message : 'malformed instruction');
       }
       this.apply(ins);
     }
+  }
+
+  /** Stores an incomplete instruction (`rest` may be a view of `pending` itself). */
+  private keepPending(rest: Uint8Array, maxStringOctets: number): void {
+    if (rest.length > this.pending.length) {
+      const grown = new Uint8Array(Math.max(64, rest.length * 2));
+      grown.set(rest);
+      this.pending = grown;
+    } else {
+      this.pending.set(rest); // TypedArray#set copies correctly when source and target overlap
+    }
+    this.pendingLength = rest.length;
+    this.pendingNeed = encoderInstructionSize(this.pending, 0, rest.length, maxStringOctets);
   }
 
   private apply(ins: EncoderInstruction): void {

@@ -3,7 +3,7 @@
  * by QpackDecoder. Reading raises the ByteReader errors (TruncatedInputError when the
  * instruction is not complete yet) and StringLiteralTooLongError; the decoder maps them.
  */
-import { TruncatedInputError, type ByteReader, type ByteWriter } from '../../util/bytes.js';
+import { ByteReader, TruncatedInputError, type ByteWriter } from '../../util/bytes.js';
 import { readPrefixInt, writePrefixInt } from './prefix-int.js';
 import { readStringLiteral, writeStringLiteral } from './string-literal.js';
 
@@ -55,4 +55,40 @@ export function readEncoderInstruction(r: ByteReader, maxStringOctets: number): 
   }
   if ((first & 0x20) !== 0) return { type: 'setCapacity', capacity: readPrefixInt(r, 5) };
   return { type: 'duplicate', relativeIndex: readPrefixInt(r, 5) };
+}
+
+/**
+ * How many bytes the instruction at buf[start..end) needs before readEncoderInstruction can
+ * finish it, found from its length prefixes alone (no string decoding): its full size once all
+ * prefixes are present, else a lower bound above what is available. Returns 0 when the
+ * prefixes already show an error (a string over `maxStringOctets`, an overflowing integer), so
+ * the caller parses at once and gets that error instead of waiting for more data. This keeps
+ * byte-by-byte delivery linear instead of re-parsing a growing partial instruction.
+ */
+export function encoderInstructionSize(buf: Uint8Array, start: number, end: number, maxStringOctets: number): number {
+  const r = new ByteReader(buf, start, end);
+  try {
+    const first = buf[start]!;
+    if ((first & 0x80) !== 0) {
+      readPrefixInt(r, 6);
+      skipString(r, 7, maxStringOctets);
+    } else if ((first & 0x40) !== 0) {
+      skipString(r, 5, maxStringOctets);
+      skipString(r, 7, maxStringOctets);
+    } else {
+      readPrefixInt(r, 5);
+    }
+    return r.pos - start;
+  } catch (e) {
+    if (e instanceof TruncatedInputError) return Math.max(r.pos, end) - start + 1;
+    return 0;
+  }
+}
+
+function skipString(r: ByteReader, prefixBits: number, maxOctets: number): void {
+  if (r.pos >= r.end) throw new TruncatedInputError();
+  const huffman = (r.buf[r.pos]! & (1 << prefixBits)) !== 0;
+  const len = readPrefixInt(r, prefixBits);
+  if ((huffman ? Math.floor((len * 8) / 30) : len) > maxOctets) throw new RangeError('string too long');
+  r.pos += len;
 }

@@ -332,6 +332,7 @@ export class Connection {
           if (this.isOpen()) this.processDatagram(now, p.data, p.remote);
         }
       }
+      this.updateTimers(now);
     } catch (err) {
       this.onError(now, err);
     }
