@@ -154,6 +154,10 @@ export class Connection {
   private closeFrame: ConnectionCloseFrame | undefined;
   private closeInfo: CloseInfo | undefined;
   private closeSendsOwed = 0;
+  /** Packets received while closing: a CONNECTION_CLOSE answers the 1st, 2nd, 4th, 8th... (RFC 9000 §10.2.1). */
+  private closingPacketsReceived = 0;
+  /** Frames (or raw frame bytes) queued by injectFrameForTest() for the next 1-RTT packet. */
+  private readonly testFrames: (Frame | Uint8Array)[] = [];
   private readonly pathResponses: Uint8Array[] = [];
   private readonly undecryptable: { data: Uint8Array; remote: SocketAddress }[] = [];
   private maxPacketSize = MIN_INITIAL_DATAGRAM;
@@ -319,8 +323,9 @@ export class Connection {
     this.statsCounter.onDatagramReceived(data.length);
     if (!this.addressValidated) this.bytesReceivedUnvalidated += data.length;
     if (this.state === 'closing') {
-      // Answer (a bounded number of times) with the CONNECTION_CLOSE again (RFC 9000 §10.2.1).
-      if (this.closeSendsOwed < 4) this.closeSendsOwed++;
+      // Answer again with the CONNECTION_CLOSE, at an exponentially falling rate (RFC 9000 §10.2.1).
+      this.closingPacketsReceived++;
+      if ((this.closingPacketsReceived & (this.closingPacketsReceived - 1)) === 0 && this.closeSendsOwed < 4) this.closeSendsOwed++;
       return;
     }
     try {
@@ -986,7 +991,7 @@ export class Connection {
     if (space.probesOwed > 0 || space.cryptoSend.hasData()) return true;
     if (spaceId !== 2) return false;
     return this.handshakeDonePending || this.pathResponses.length > 0 || this.cids.pendingNew.length > 0 ||
-      this.cids.pendingRetire.length > 0 || this.hasAppDataToSend();
+      this.cids.pendingRetire.length > 0 || this.hasAppDataToSend() || this.testFrames.length > 0;
   }
 
   private buildPacket(
@@ -1045,6 +1050,7 @@ export class Connection {
         while (this.pathResponses.length > 0 && add({ type: 'pathResponse', data: this.pathResponses[0]! })) this.pathResponses.shift();
         while (this.cids.pendingRetire.length > 0 && add(this.cids.pendingRetire[0]!)) this.cids.pendingRetire.shift();
         while (this.cids.pendingNew.length > 0 && add(this.cids.pendingNew[0]!)) this.cids.pendingNew.shift();
+        if (this.testFrames.length > 0) ackEliciting = this.writeTestFrames(w, payloadLimit, frames) || ackEliciting;
       }
       // CRYPTO data.
       for (;;) {
@@ -1093,6 +1099,26 @@ export class Connection {
       space: spaceId, start, pnOffset, pnLength, pn, payloadEnd: w.pos, lengthFieldOffset, keys, keyPhase,
       frames, ackEliciting, largestAckedInAck,
     };
+  }
+
+  /** Writes injectFrameForTest() frames unchecked; raw bytes are recorded as a PING for recovery. */
+  private writeTestFrames(w: ByteWriter, payloadLimit: number, frames: Frame[]): boolean {
+    let wrote = false;
+    while (this.testFrames.length > 0) {
+      const f = this.testFrames[0]!;
+      const size = f instanceof Uint8Array ? f.length : frameSize(f);
+      if (w.pos + size > payloadLimit) break;
+      if (f instanceof Uint8Array) {
+        w.bytes(f);
+        frames.push({ type: 'ping' });
+      } else {
+        encodeFrame(w, f);
+        frames.push(f);
+      }
+      this.testFrames.shift();
+      wrote = true;
+    }
+    return wrote;
   }
 
   private peekCryptoOffset(crypto: { nextRange(max: number): { offset: number; length: number } | undefined }): number {
@@ -1238,6 +1264,23 @@ export class Connection {
     if (this.state === 'closing' || this.state === 'draining' || this.state === 'closed') {
       throw new TransportError(TransportErrorCode.NO_ERROR, 'connection is closed');
     }
+  }
+
+  /**
+   * @internal test hook: sends `frame` (or raw frame bytes, written verbatim) in the next 1-RTT
+   * packet without any checks, so tests can play a peer that breaks the protocol.
+   */
+  injectFrameForTest(frame: Frame | Uint8Array): void {
+    this.testFrames.push(frame);
+  }
+
+  /**
+   * Moves to the next connection ID the peer issued (retiring the current one). Returns false when
+   * the peer has not issued a spare one. Used by tests; a path change would use it too.
+   */
+  switchRemoteConnectionId(): boolean {
+    if (!this.handshakeConfirmed) return false;
+    return this.cids.switchToNextRemote();
   }
 
   get hasPendingEvents(): boolean {

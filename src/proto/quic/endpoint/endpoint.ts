@@ -71,6 +71,8 @@ export interface ClientConnectOptions {
   cipherSuites?: number[];
   groups?: KeyExchangeGroup[];
   clientCertificate?: { chain: Uint8Array[]; key: SigningKey };
+  /** @internal test hook: rewrites our encoded transport parameters (to play a misbehaving client). */
+  transportParametersForTest?: (encoded: Uint8Array) => Uint8Array;
 }
 
 export interface EndpointDeps {
@@ -131,7 +133,7 @@ export class Endpoint {
       createTls: (params) => {
         const tlsConfig: TlsClientConfig = {
           alpnProtocols: options.alpnProtocols,
-          transportParameters: params,
+          transportParameters: options.transportParametersForTest ? options.transportParametersForTest(params) : params,
           verifier,
         };
         if (options.serverName !== undefined) tlsConfig.serverName = options.serverName;

@@ -1,0 +1,2 @@
+import { type InteropDeps } from './interop-deps.js';
+export declare function main(argv: string[], deps?: InteropDeps): Promise<number>;

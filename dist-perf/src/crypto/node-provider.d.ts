@@ -1,0 +1,2 @@
+import type { CryptoProvider } from '../proto/crypto/provider.js';
+export declare const nodeCryptoProvider: CryptoProvider;

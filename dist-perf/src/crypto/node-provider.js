@@ -1,0 +1,231 @@
+/**
+ * CryptoProvider on node:crypto. Everything is synchronous; objects bound to one key (AEAD,
+ * header protection) keep their key material and, where node allows, their cipher, so that the
+ * per-packet cost stays small.
+ */
+import { X509Certificate, constants, createCipheriv, createDecipheriv, createECDH, createHash, createHmac, createSecretKey, diffieHellman, generateKeyPairSync, createPublicKey, verify, } from 'node:crypto';
+import { hashLength } from '../proto/crypto/provider.js';
+import { SignatureScheme } from '../proto/tls/signature-schemes.js';
+const TAG_LENGTH = 16;
+const EMPTY = Buffer.alloc(0);
+/** A Buffer view over the same memory (no copy). */
+function buf(u) {
+    return Buffer.from(u.buffer, u.byteOffset, u.byteLength);
+}
+function aeadKeyLength(algorithm) {
+    return algorithm === 'aes-128-gcm' ? 16 : 32;
+}
+class NodeAead {
+    algorithm;
+    key;
+    constructor(algorithm, key) {
+        if (key.length !== aeadKeyLength(algorithm))
+            throw new RangeError(`${algorithm}: bad key length ${key.length}`);
+        this.algorithm = algorithm;
+        this.key = createSecretKey(Buffer.from(key));
+    }
+    seal(nonce, aad, plaintext, out, outOffset) {
+        // The GCM/ChaCha typings differ only in authTagLength; both accept it.
+        const c = createCipheriv(this.algorithm, this.key, nonce, { authTagLength: TAG_LENGTH });
+        c.setAAD(aad);
+        // update() copies its input before writing, so `out` may alias `plaintext`.
+        const ct = c.update(plaintext);
+        c.final();
+        out.set(ct, outOffset);
+        out.set(c.getAuthTag(), outOffset + ct.length);
+        return ct.length + TAG_LENGTH;
+    }
+    open(nonce, aad, ciphertext, out) {
+        if (ciphertext.length < TAG_LENGTH || nonce.length !== 12)
+            return null;
+        const ctLength = ciphertext.length - TAG_LENGTH;
+        try {
+            const d = createDecipheriv(this.algorithm, this.key, nonce, { authTagLength: TAG_LENGTH });
+            d.setAuthTag(ciphertext.subarray(ctLength));
+            d.setAAD(aad);
+            const pt = ctLength === 0 ? EMPTY : d.update(ciphertext.subarray(0, ctLength));
+            d.final(); // throws when the tag does not verify
+            if (out) {
+                if (out.length < pt.length)
+                    return null;
+                out.set(pt);
+                return out.subarray(0, pt.length);
+            }
+            // A fresh Uint8Array over the Buffer's memory (update() returns an unpooled buffer for
+            // large inputs, so the view pins only its own bytes).
+            return new Uint8Array(pt.buffer, pt.byteOffset, pt.byteLength);
+        }
+        catch {
+            return null;
+        }
+    }
+}
+/** AES header protection: one ECB cipher per key, reused (no final), one block per sample. */
+class AesHeaderProtection {
+    cipher;
+    constructor(algorithm, hpKey) {
+        this.cipher = createCipheriv(algorithm, Buffer.from(hpKey), null);
+        this.cipher.setAutoPadding(false);
+    }
+    mask(sample) {
+        // ECB with no padding outputs exactly one block per 16-byte block; a partial block would stay
+        // buffered in the reused cipher and shift every later mask, so refuse it.
+        if (sample.length < 16)
+            throw new RangeError('header protection sample must be 16 bytes');
+        return this.cipher.update(sample.length === 16 ? sample : sample.subarray(0, 16)).subarray(0, 5);
+    }
+}
+const FIVE_ZEROS = Buffer.alloc(5);
+/** ChaCha20 header protection (RFC 9001 §5.4.4): counter||nonce = the 16-byte sample. */
+class ChaChaHeaderProtection {
+    key;
+    constructor(hpKey) {
+        if (hpKey.length !== 32)
+            throw new RangeError('chacha20: bad key length');
+        this.key = Buffer.from(hpKey);
+    }
+    mask(sample) {
+        if (sample.length < 16)
+            throw new RangeError('header protection sample must be 16 bytes');
+        const c = createCipheriv('chacha20', this.key, sample.subarray(0, 16));
+        return c.update(FIVE_ZEROS);
+    }
+}
+class NodeTranscriptHash {
+    h;
+    constructor(h) {
+        this.h = h;
+    }
+    update(data) {
+        this.h.update(data);
+    }
+    digest() {
+        return new Uint8Array(this.h.copy().digest());
+    }
+    clone() {
+        return new NodeTranscriptHash(this.h.copy());
+    }
+}
+function hmac(algorithm, key, data) {
+    return new Uint8Array(createHmac(algorithm, key).update(data).digest());
+}
+/** HKDF-Expand (RFC 5869 §2.3) with HMAC: hkdfSync would run Extract first. */
+function hkdfExpand(algorithm, prk, info, length) {
+    const hashLen = hashLength(algorithm);
+    if (!Number.isInteger(length) || length < 0 || length > 255 * hashLen)
+        throw new RangeError(`HKDF-Expand: bad length ${length}`);
+    const out = new Uint8Array(length);
+    const counter = new Uint8Array(1);
+    let prev = new Uint8Array(0);
+    for (let done = 0, i = 1; done < length; i++) {
+        counter[0] = i;
+        prev = createHmac(algorithm, prk).update(prev).update(info).update(counter).digest();
+        const n = Math.min(hashLen, length - done);
+        out.set(prev.subarray(0, n), done);
+        done += n;
+    }
+    return out;
+}
+// ---- (EC)DHE ----
+const NIST_CURVES = { secp256r1: { name: 'prime256v1', size: 32 }, secp384r1: { name: 'secp384r1', size: 48 } };
+function x25519Share() {
+    const { privateKey, publicKey } = generateKeyPairSync('x25519');
+    const jwk = publicKey.export({ format: 'jwk' });
+    const pub = new Uint8Array(Buffer.from(jwk.x, 'base64url'));
+    return {
+        group: 'x25519',
+        publicKey: pub,
+        deriveSecret(peer) {
+            if (peer.length !== 32)
+                throw new Error('x25519: bad public key length');
+            const peerKey = createPublicKey({ key: { kty: 'OKP', crv: 'X25519', x: Buffer.from(peer).toString('base64url') }, format: 'jwk' });
+            const secret = diffieHellman({ privateKey, publicKey: peerKey });
+            // RFC 7748 §6.1 / RFC 8446 §7.4.2: an all-zero result means a low-order point.
+            if (secret.every((b) => b === 0))
+                throw new Error('x25519: low-order peer key');
+            return new Uint8Array(secret);
+        },
+    };
+}
+function nistShare(group) {
+    const curve = NIST_CURVES[group];
+    const ecdh = createECDH(curve.name);
+    ecdh.generateKeys();
+    return {
+        group,
+        publicKey: new Uint8Array(ecdh.getPublicKey(null, 'uncompressed')),
+        deriveSecret(peer) {
+            // TLS 1.3 allows only the uncompressed form (RFC 8446 §4.2.8.2); computeSecret rejects
+            // points not on the curve.
+            if (peer.length !== 1 + 2 * curve.size || peer[0] !== 0x04)
+                throw new Error(`${group}: bad public key encoding`);
+            return new Uint8Array(ecdh.computeSecret(buf(peer)));
+        },
+    };
+}
+const SCHEMES = new Map([
+    [SignatureScheme.ecdsa_secp256r1_sha256, { hash: 'sha256', keyType: 'ec', curve: 'prime256v1' }],
+    [SignatureScheme.ecdsa_secp384r1_sha384, { hash: 'sha384', keyType: 'ec', curve: 'secp384r1' }],
+    [SignatureScheme.ecdsa_secp521r1_sha512, { hash: 'sha512', keyType: 'ec', curve: 'secp521r1' }],
+    [SignatureScheme.rsa_pss_rsae_sha256, { hash: 'sha256', keyType: 'rsa', pss: true }],
+    [SignatureScheme.rsa_pss_rsae_sha384, { hash: 'sha384', keyType: 'rsa', pss: true }],
+    [SignatureScheme.rsa_pss_rsae_sha512, { hash: 'sha512', keyType: 'rsa', pss: true }],
+    [SignatureScheme.rsa_pkcs1_sha256, { hash: 'sha256', keyType: 'rsa' }],
+    [SignatureScheme.rsa_pkcs1_sha384, { hash: 'sha384', keyType: 'rsa' }],
+    [SignatureScheme.rsa_pkcs1_sha512, { hash: 'sha512', keyType: 'rsa' }],
+    [SignatureScheme.ed25519, { hash: null, keyType: 'ed25519' }],
+]);
+function verifySignature(scheme, certificateDer, data, signature) {
+    const p = SCHEMES.get(scheme);
+    if (!p)
+        return false;
+    try {
+        const key = new X509Certificate(buf(certificateDer)).publicKey;
+        if (key.asymmetricKeyType !== p.keyType)
+            return false;
+        // TLS 1.3 binds ECDSA schemes to one curve (RFC 8446 §4.2.3).
+        if (p.curve && key.asymmetricKeyDetails?.namedCurve !== p.curve)
+            return false;
+        if (p.pss) {
+            return verify(p.hash, buf(data), {
+                key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: hashLength(p.hash),
+            }, buf(signature));
+        }
+        if (p.keyType === 'rsa')
+            return verify(p.hash, buf(data), { key, padding: constants.RSA_PKCS1_PADDING }, buf(signature));
+        // ECDSA signatures are DER (the default dsaEncoding); ed25519 takes no digest.
+        return verify(p.hash, buf(data), key, buf(signature));
+    }
+    catch {
+        return false;
+    }
+}
+export const nodeCryptoProvider = {
+    createAead(algorithm, key) {
+        return new NodeAead(algorithm, key);
+    },
+    createHeaderProtection(algorithm, hpKey) {
+        if (algorithm === 'chacha20-poly1305')
+            return new ChaChaHeaderProtection(hpKey);
+        if (hpKey.length !== aeadKeyLength(algorithm))
+            throw new RangeError(`${algorithm}: bad hp key length`);
+        return new AesHeaderProtection(algorithm === 'aes-128-gcm' ? 'aes-128-ecb' : 'aes-256-ecb', hpKey);
+    },
+    hash(algorithm, data) {
+        return new Uint8Array(createHash(algorithm).update(data).digest());
+    },
+    createTranscriptHash(algorithm) {
+        return new NodeTranscriptHash(createHash(algorithm));
+    },
+    hmac,
+    hkdfExtract(algorithm, salt, ikm) {
+        // RFC 5869 §2.2: a missing salt is HashLen zero bytes (HMAC would pad it the same way).
+        return hmac(algorithm, salt.length === 0 ? new Uint8Array(hashLength(algorithm)) : salt, ikm);
+    },
+    hkdfExpand,
+    generateKeyShare(group) {
+        return group === 'x25519' ? x25519Share() : nistShare(group);
+    },
+    verifySignature,
+};
+//# sourceMappingURL=node-provider.js.map

@@ -1,0 +1,130 @@
+/**
+ * Connection IDs (RFC 9000 §5.1): the ones we issue to the peer (NEW_CONNECTION_ID, retired by
+ * RETIRE_CONNECTION_ID) and the ones the peer issued to us, with their stateless reset tokens.
+ */
+import { bytesEqual } from '../../util/bytes.js';
+import { TransportError, TransportErrorCode } from '../errors.js';
+export class CidManager {
+    local = [];
+    nextLocalSeq = 0;
+    remote = [];
+    activeRemoteSeq = 0;
+    largestRetirePriorTo = 0;
+    /** Frames waiting to be sent. */
+    pendingNew = [];
+    pendingRetire = [];
+    routing = [];
+    peerLimit = 2;
+    localLimit;
+    issuer;
+    constructor(initialLocal, initialRemote, localLimit, issuer) {
+        this.local.push({ seq: this.nextLocalSeq++, cid: initialLocal, resetToken: undefined });
+        this.remote.push({ seq: 0, cid: initialRemote, resetToken: undefined });
+        this.localLimit = localLimit;
+        this.issuer = issuer;
+    }
+    /** The CID we put in the Destination Connection ID field. */
+    get activeRemote() {
+        return this.remote.find((r) => r.seq === this.activeRemoteSeq).cid;
+    }
+    get initialLocal() {
+        return this.local[0].cid;
+    }
+    /** Client: the server's first packet tells its chosen CID (sequence 0). */
+    setInitialRemote(cid) {
+        const r = this.remote.find((x) => x.seq === 0);
+        if (r)
+            r.cid = cid;
+    }
+    /** The peer's stateless_reset_token transport parameter belongs to remote CID 0. */
+    setInitialRemoteResetToken(token) {
+        const r = this.remote.find((x) => x.seq === 0);
+        if (r)
+            r.resetToken = token;
+    }
+    isLocal(cid) {
+        return this.local.some((l) => bytesEqual(l.cid, cid));
+    }
+    allLocal() {
+        return this.local.map((l) => l.cid);
+    }
+    /** Whether the last 16 bytes of a datagram are one of the peer's reset tokens. */
+    isStatelessReset(datagram) {
+        if (datagram.length < 21)
+            return false;
+        const tail = datagram.subarray(datagram.length - 16);
+        return this.remote.some((r) => r.resetToken !== undefined && bytesEqual(r.resetToken, tail));
+    }
+    /** After the handshake: issue CIDs up to the peer's active_connection_id_limit. */
+    setPeerLimit(limit) {
+        this.peerLimit = Math.min(limit, 8);
+    }
+    topUp() {
+        if (!this.issuer)
+            return;
+        while (this.local.length < this.peerLimit) {
+            const { cid, resetToken } = this.issuer.issue();
+            const seq = this.nextLocalSeq++;
+            this.local.push({ seq, cid, resetToken });
+            this.routing.push({ type: 'add', cid });
+            this.pendingNew.push({ type: 'newConnectionId', sequenceNumber: seq, retirePriorTo: 0, connectionId: cid, statelessResetToken: resetToken });
+        }
+    }
+    onNewConnectionId(f) {
+        if (this.activeRemote.length === 0) {
+            throw new TransportError(TransportErrorCode.PROTOCOL_VIOLATION, 'NEW_CONNECTION_ID with zero-length CIDs', 0x18);
+        }
+        const existing = this.remote.find((r) => r.seq === f.sequenceNumber);
+        if (existing) {
+            if (!bytesEqual(existing.cid, f.connectionId)) {
+                throw new TransportError(TransportErrorCode.PROTOCOL_VIOLATION, 'sequence number reused with another CID', 0x18);
+            }
+            return;
+        }
+        if (f.sequenceNumber < this.largestRetirePriorTo) {
+            this.pendingRetire.push({ type: 'retireConnectionId', sequenceNumber: f.sequenceNumber });
+            return;
+        }
+        this.remote.push({ seq: f.sequenceNumber, cid: f.connectionId, resetToken: f.statelessResetToken });
+        if (f.retirePriorTo > this.largestRetirePriorTo) {
+            this.largestRetirePriorTo = f.retirePriorTo;
+            for (let i = this.remote.length - 1; i >= 0; i--) {
+                const r = this.remote[i];
+                if (r.seq < f.retirePriorTo) {
+                    this.remote.splice(i, 1);
+                    this.pendingRetire.push({ type: 'retireConnectionId', sequenceNumber: r.seq });
+                }
+            }
+            if (!this.remote.some((r) => r.seq === this.activeRemoteSeq)) {
+                const next = this.remote.reduce((a, b) => (a.seq < b.seq ? a : b));
+                this.activeRemoteSeq = next.seq;
+            }
+        }
+        if (this.remote.length > this.localLimit) {
+            throw new TransportError(TransportErrorCode.CONNECTION_ID_LIMIT_ERROR, 'too many connection IDs', 0x18);
+        }
+    }
+    onRetireConnectionId(f, packetDcid) {
+        if (f.sequenceNumber >= this.nextLocalSeq) {
+            throw new TransportError(TransportErrorCode.PROTOCOL_VIOLATION, 'retiring a CID never issued', 0x19);
+        }
+        const i = this.local.findIndex((l) => l.seq === f.sequenceNumber);
+        if (i < 0)
+            return;
+        const l = this.local[i];
+        if (bytesEqual(l.cid, packetDcid)) {
+            throw new TransportError(TransportErrorCode.PROTOCOL_VIOLATION, 'retiring the CID in use', 0x19);
+        }
+        this.local.splice(i, 1);
+        this.routing.push({ type: 'remove', cid: l.cid });
+        this.topUp();
+    }
+    onNewConnectionIdLost(f) {
+        if (this.local.some((l) => l.seq === f.sequenceNumber))
+            this.pendingNew.push(f);
+    }
+    onRetireLost(f) {
+        this.pendingRetire.push(f);
+    }
+}
+//# sourceMappingURL=cid-manager.js.map

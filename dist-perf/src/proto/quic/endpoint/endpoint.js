@@ -1,0 +1,339 @@
+/**
+ * A QUIC endpoint: one UDP socket's worth of connections (RFC 9000 §5.2, §6, §8.1, §10.3).
+ * It routes datagrams to connections by Destination Connection ID, accepts new connections
+ * (server), answers unknown versions with Version Negotiation, sends Retry when asked to validate
+ * addresses, and answers packets for unknown connections with a stateless reset.
+ */
+import { bytesEqual, toHex } from '../../util/bytes.js';
+import { createTlsClient } from '../../tls/client.js';
+import { createTlsServer } from '../../tls/server.js';
+import { parseHeader } from '../wire/header.js';
+import { QUIC_V1, SUPPORTED_VERSIONS, encodeRetry, encodeVersionNegotiation } from '../wire/version.js';
+import { Connection } from '../connection/connection.js';
+import { resolveTransportConfig } from '../connection/config.js';
+import { AddressTokenCodec } from './address-token.js';
+const MIN_INITIAL_SIZE = 1200;
+const MIN_CLIENT_DCID = 8;
+const MAX_QUEUED_TRANSMITS = 256;
+const RESET_TOKEN_LENGTH = 16;
+export class Endpoint {
+    config;
+    crypto;
+    random;
+    transport;
+    secret;
+    tokens;
+    byCid = new Map();
+    connections = [];
+    initialDcids = new Map();
+    queued = [];
+    pendingAccepts = [];
+    nextHandle = 1;
+    transmitCursor = 0;
+    eventCursor = 0;
+    cidIssuer;
+    constructor(config, deps) {
+        this.config = config;
+        this.crypto = deps.crypto;
+        this.random = deps.random;
+        this.transport = resolveTransportConfig(config.transport);
+        this.secret = config.secret ?? this.random.fill(new Uint8Array(32));
+        this.tokens = new AddressTokenCodec(this.crypto, this.random, this.crypto.hkdfExpand('sha256', this.secret, new Uint8Array([1]), 16));
+        this.cidIssuer = {
+            issue: () => {
+                const cid = this.freshCid();
+                return { cid, resetToken: this.resetToken(cid) };
+            },
+        };
+    }
+    get connectionCount() {
+        return this.connections.length;
+    }
+    /** Starts a client connection; its first flight is ready from pollTransmit(). */
+    connect(now, remote, options) {
+        const transport = resolveTransportConfig({ ...this.config.transport, ...options.transport });
+        const localCid = this.freshCid(transport.connectionIdLength);
+        const dcid = this.random.fill(new Uint8Array(8));
+        const handle = this.nextHandle++;
+        const verifier = options.verifier === null ? null : this.wallClockVerifier(options.verifier);
+        const connection = new Connection({
+            isServer: false, handle, remote, config: transport, localCid, remoteCid: dcid, originalDcid: dcid, now,
+            createTls: (params) => {
+                const tlsConfig = {
+                    alpnProtocols: options.alpnProtocols,
+                    transportParameters: params,
+                    verifier,
+                };
+                if (options.serverName !== undefined)
+                    tlsConfig.serverName = options.serverName;
+                if (options.cipherSuites)
+                    tlsConfig.cipherSuites = options.cipherSuites;
+                if (options.groups)
+                    tlsConfig.groups = options.groups;
+                if (options.sessionTicket)
+                    tlsConfig.sessionTicket = options.sessionTicket;
+                if (options.clientCertificate)
+                    tlsConfig.clientCertificate = options.clientCertificate;
+                return createTlsClient(tlsConfig, { crypto: this.crypto, random: this.random });
+            },
+        }, { crypto: this.crypto, random: this.random, cidIssuer: this.cidIssuer });
+        this.register(connection);
+        return connection;
+    }
+    handleDatagram(now, data, remote) {
+        if (data.length === 0)
+            return;
+        const first = data[0];
+        const isLong = (first & 0x80) !== 0;
+        const dcid = isLong ? longDcid(data) : data.subarray(1, 1 + this.transport.connectionIdLength);
+        if (!dcid)
+            return;
+        const connection = this.byCid.get(cidKey(dcid)) ?? (isLong ? undefined : this.zeroLengthCidConnection(remote));
+        if (connection) {
+            connection.handleDatagram(now, data, remote);
+            this.afterInput(connection);
+            return;
+        }
+        if (isLong)
+            this.handleUnknownLong(now, data, remote);
+        else
+            this.maybeStatelessReset(data, dcid, remote);
+    }
+    handleTimeout(now) {
+        for (const c of this.connections) {
+            const t = c.pollTimeout();
+            if (t !== undefined && t <= now) {
+                c.handleTimeout(now);
+                this.afterInput(c);
+            }
+        }
+    }
+    pollTimeout() {
+        let min;
+        for (const c of this.connections) {
+            const t = c.pollTimeout();
+            if (t !== undefined && (min === undefined || t < min))
+                min = t;
+        }
+        return min;
+    }
+    pollTransmit(now, out) {
+        const q = this.queued.shift();
+        if (q) {
+            out.set(q.data);
+            return { size: q.data.length, remote: q.remote };
+        }
+        const n = this.connections.length;
+        for (let i = 0; i < n; i++) {
+            const idx = (this.transmitCursor + i) % n;
+            const c = this.connections[idx];
+            const size = c.pollTransmit(now, out);
+            if (size !== undefined) {
+                // Stay on this connection while it has data: fewer passes, same fairness per call batch.
+                this.transmitCursor = idx;
+                this.applyCidChanges(c);
+                return { size, remote: c.remote };
+            }
+        }
+        this.transmitCursor = 0;
+        this.reap();
+        return undefined;
+    }
+    pollEvent() {
+        const accepted = this.pendingAccepts.shift();
+        if (accepted)
+            return { type: 'accepted', connection: accepted };
+        const n = this.connections.length;
+        for (let i = 0; i < n; i++) {
+            const idx = (this.eventCursor + i) % n;
+            const c = this.connections[idx];
+            const event = c.pollEvent();
+            if (event) {
+                this.eventCursor = idx;
+                return { type: 'connection', connection: c, event };
+            }
+        }
+        this.eventCursor = 0;
+        return undefined;
+    }
+    /** Closes every connection (application close); they finish closing through pollTransmit/timeouts. */
+    closeAll(now, code = 0n, reason = '') {
+        for (const c of this.connections)
+            c.close(now, code, reason);
+    }
+    // ------------------------------------------------------------------ internals
+    handleUnknownLong(now, data, remote) {
+        const server = this.config.server;
+        if (!server)
+            return;
+        let header;
+        try {
+            header = parseHeader(data, 0, this.transport.connectionIdLength);
+        }
+        catch {
+            return;
+        }
+        if (header.kind === 'unsupportedVersion') {
+            // Only answer datagrams big enough to be a client's first flight (RFC 9000 §6.1).
+            if (data.length >= MIN_INITIAL_SIZE)
+                this.queue(encodeVersionNegotiation(header.scid, header.dcid, versionsToAdvertise(this.random), this.randomByte()), remote);
+            return;
+        }
+        if (header.kind !== 'initial')
+            return;
+        if (data.length < MIN_INITIAL_SIZE || header.dcid.length < MIN_CLIENT_DCID)
+            return;
+        if (server.maxConnections !== undefined && this.connections.length >= server.maxConnections)
+            return;
+        let originalDcid = header.dcid;
+        let retrySourceCid;
+        let addressValidated = false;
+        if (server.retry) {
+            if (header.token.length === 0) {
+                const scid = this.freshCid();
+                const token = this.tokens.seal(now, remote.address, remote.port, { originalDcid: header.dcid, retrySourceCid: scid });
+                this.queue(encodeRetry(this.crypto, { dcid: header.scid, scid, odcid: header.dcid, token }), remote);
+                return;
+            }
+            const contents = this.tokens.open(now, remote.address, remote.port, header.token);
+            if (!contents || !bytesEqual(contents.retrySourceCid, header.dcid))
+                return; // invalid token: drop
+            originalDcid = contents.originalDcid;
+            retrySourceCid = contents.retrySourceCid;
+            addressValidated = true;
+        }
+        const localCid = this.freshCid();
+        const handle = this.nextHandle++;
+        const tlsOptions = server.tls;
+        const connection = new Connection({
+            isServer: true, handle, remote, config: this.transport, localCid, remoteCid: header.scid,
+            originalDcid, initialDcid: header.dcid, now, addressValidated,
+            statelessResetToken: this.resetToken(localCid),
+            ...(retrySourceCid ? { retrySourceCid } : {}),
+            createTls: (params) => {
+                const tlsConfig = {
+                    certificateChain: tlsOptions.certificateChain,
+                    signingKey: tlsOptions.signingKey,
+                    alpnProtocols: tlsOptions.alpnProtocols,
+                    transportParameters: params,
+                };
+                if (tlsOptions.cipherSuites)
+                    tlsConfig.cipherSuites = tlsOptions.cipherSuites;
+                if (tlsOptions.groups)
+                    tlsConfig.groups = tlsOptions.groups;
+                if (tlsOptions.requestClientCertificate)
+                    tlsConfig.requestClientCertificate = true;
+                if (tlsOptions.clientCertificateVerifier)
+                    tlsConfig.clientCertificateVerifier = this.wallClockVerifier(tlsOptions.clientCertificateVerifier);
+                if (tlsOptions.ticketKey)
+                    tlsConfig.ticketKey = tlsOptions.ticketKey;
+                return createTlsServer(tlsConfig, { crypto: this.crypto, random: this.random });
+            },
+        }, { crypto: this.crypto, random: this.random, cidIssuer: this.cidIssuer });
+        this.register(connection);
+        // The client keeps using its chosen DCID until it hears from us.
+        const initialKey = cidKey(header.dcid);
+        this.byCid.set(initialKey, connection);
+        this.initialDcids.set(connection, initialKey);
+        this.pendingAccepts.push(connection);
+        connection.handleDatagram(now, data, remote);
+        this.afterInput(connection);
+    }
+    maybeStatelessReset(data, dcid, remote) {
+        // A reset must be shorter than what triggered it, to avoid loops, and look like a short header.
+        if (data.length < 43 || this.queued.length >= MAX_QUEUED_TRANSMITS)
+            return;
+        const size = Math.min(data.length - 1, 42);
+        const out = this.random.fill(new Uint8Array(size));
+        out[0] = (out[0] & 0x3f) | 0x40;
+        out.set(this.resetToken(dcid), size - RESET_TOKEN_LENGTH);
+        this.queue(out, remote);
+    }
+    /** A client that gave itself a zero-length CID is found by its address instead. */
+    zeroLengthCidConnection(remote) {
+        if (this.transport.connectionIdLength !== 0)
+            return undefined;
+        return this.connections.find((c) => c.remote.address === remote.address && c.remote.port === remote.port);
+    }
+    register(connection) {
+        this.connections.push(connection);
+        for (const cid of connection.cids.allLocal())
+            this.byCid.set(cidKey(cid), connection);
+        connection.drainCidChanges();
+    }
+    afterInput(connection) {
+        this.applyCidChanges(connection);
+        if (connection.state === 'established') {
+            const initial = this.initialDcids.get(connection);
+            if (initial !== undefined && connection.isHandshakeComplete) {
+                // Keep the initial route a little: it goes with the connection when it is reaped.
+            }
+        }
+    }
+    applyCidChanges(connection) {
+        for (const change of connection.drainCidChanges()) {
+            if (change.type === 'add')
+                this.byCid.set(cidKey(change.cid), connection);
+            else
+                this.byCid.delete(cidKey(change.cid));
+        }
+    }
+    /** Forgets connections that finished closing. */
+    reap() {
+        for (let i = this.connections.length - 1; i >= 0; i--) {
+            const c = this.connections[i];
+            if (c.state !== 'closed')
+                continue;
+            if (c.hasPendingEvents)
+                continue; // keep it until its events are drained
+            this.connections.splice(i, 1);
+            for (const [key, conn] of this.byCid)
+                if (conn === c)
+                    this.byCid.delete(key);
+            this.initialDcids.delete(c);
+        }
+    }
+    queue(data, remote) {
+        if (this.queued.length < MAX_QUEUED_TRANSMITS)
+            this.queued.push({ data, remote });
+    }
+    freshCid(length = this.transport.connectionIdLength) {
+        for (;;) {
+            const cid = this.random.fill(new Uint8Array(length));
+            if (length === 0 || !this.byCid.has(cidKey(cid)))
+                return cid;
+        }
+    }
+    resetToken(cid) {
+        return this.crypto.hmac('sha256', this.secret, cid).subarray(0, RESET_TOKEN_LENGTH);
+    }
+    randomByte() {
+        return this.random.fill(new Uint8Array(1))[0];
+    }
+    /** TLS passes monotonic time; certificates need wall-clock time. */
+    wallClockVerifier(inner) {
+        const wallClock = this.config.wallClock;
+        if (!wallClock)
+            return inner;
+        return { verify: (chain, serverName) => inner.verify(chain, serverName, wallClock()) };
+    }
+}
+function longDcid(data) {
+    if (data.length < 6)
+        return undefined;
+    const len = data[5];
+    if (6 + len > data.length)
+        return undefined;
+    return data.subarray(6, 6 + len);
+}
+/** Map keys for connection IDs (hex is short for <= 20 bytes and allocation-cheap enough). */
+function cidKey(cid) {
+    return toHex(cid);
+}
+/** Our versions plus one reserved GREASE version, as RFC 9000 §6.3 suggests. */
+function versionsToAdvertise(random) {
+    const r = random.fill(new Uint8Array(4));
+    const grease = (((r[0] & 0xf0) | 0x0a) << 24 | ((r[1] & 0xf0) | 0x0a) << 16 | ((r[2] & 0xf0) | 0x0a) << 8 | ((r[3] & 0xf0) | 0x0a)) >>> 0;
+    return [...SUPPORTED_VERSIONS, grease].filter((v, i, a) => a.indexOf(v) === i || v === QUIC_V1);
+}
+//# sourceMappingURL=endpoint.js.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=proto-types.js.map
