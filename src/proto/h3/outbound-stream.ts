@@ -104,6 +104,13 @@ export class OutboundStream {
     return accepted + k;
   }
 
+  /** Raw bytes (a WebTransport stream after its header): no framing, no copy. */
+  writeRaw(quic: QuicConnectionLike, data: Uint8Array, fin: boolean): number {
+    if (this.aborted || this.finished) return 0;
+    if (!this.flush(quic)) return 0;
+    return this.write(quic, data, fin);
+  }
+
   /** One QUIC write; a stream QUIC refuses (reset, finished, gone) counts as aborted. */
   private write(quic: QuicConnectionLike, bytes: Uint8Array, fin: boolean): number {
     try {

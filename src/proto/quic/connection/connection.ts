@@ -343,6 +343,18 @@ export class Connection {
     }
   }
 
+  /**
+   * A datagram the endpoint could not route: if it ends with one of the peer's stateless reset
+   * tokens the connection is over (RFC 9000 §10.3.1). Returns whether it was a reset.
+   */
+  handleStatelessReset(now: Micros, data: Uint8Array): boolean {
+    if (this.state === 'closed' || this.state === 'draining') return false;
+    if ((data[0]! & 0x80) !== 0 || !this.cids.isStatelessReset(data)) return false;
+    this.lastNow = now;
+    this.terminate(now, { code: 0n, application: false, reason: 'stateless reset', remote: true, kind: 'statelessReset' });
+    return true;
+  }
+
   private isOpen(): boolean {
     return this.state === 'handshaking' || this.state === 'established';
   }

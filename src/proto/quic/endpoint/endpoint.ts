@@ -161,7 +161,7 @@ export class Endpoint {
       return;
     }
     if (isLong) this.handleUnknownLong(now, data, remote);
-    else this.maybeStatelessReset(data, dcid, remote);
+    else if (!this.deliverStatelessReset(now, data, remote)) this.maybeStatelessReset(data, dcid, remote);
   }
 
   handleTimeout(now: Micros): void {
@@ -295,6 +295,22 @@ export class Endpoint {
     this.pendingAccepts.push(connection);
     connection.handleDatagram(now, data, remote);
     this.afterInput(connection);
+  }
+
+  /**
+   * A stateless reset carries a random DCID, so it never routes: check the reset tokens of the
+   * connections to that address (RFC 9000 §10.3.1). Never answer a reset with a reset.
+   */
+  private deliverStatelessReset(now: Micros, data: Uint8Array, remote: SocketAddress): boolean {
+    if (data.length < 21) return false;
+    for (const c of this.connections) {
+      if (c.remote.port !== remote.port || c.remote.address !== remote.address) continue;
+      if (c.handleStatelessReset(now, data)) {
+        this.afterInput(c);
+        return true;
+      }
+    }
+    return false;
   }
 
   private maybeStatelessReset(data: Uint8Array, dcid: Uint8Array, remote: SocketAddress): void {
