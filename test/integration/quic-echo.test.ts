@@ -1,7 +1,6 @@
 /**
  * Raw QUIC over real loopback UDP: the async runtime on the real proto Endpoint, client and server
- * in one process, then the interop CLI as child processes. Skipped (with the reason) while a module
- * it needs has not landed yet.
+ * in one process, then the interop CLI as child processes.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -16,32 +15,16 @@ import { QuicEndpoint } from '../../src/runtime/quic-endpoint.js';
 import type { QuicConnection } from '../../src/runtime/quic-connection.js';
 import { echoConnection, serveEcho } from '../../src/cli/echo-server.js';
 import { runEchoClient } from '../../src/cli/echo-client.js';
-import type { CertificateVerifier, SigningKey } from '../../src/proto/tls/session.js';
+import { createTestPki } from '../../src/testing/test-pki.js';
+import { createCertificateVerifier } from '../../src/crypto/node-cert-verifier.js';
 
-interface TestPki { caPem: string; leafPem: string; keyPem: string; chain: Uint8Array[]; signingKey: SigningKey }
+type TestPki = Awaited<ReturnType<typeof createTestPki>>;
 interface Needed {
-  createTestPki(o: { keyType: 'ec-p256'; hostnames: string[] }): Promise<TestPki>;
-  createCertificateVerifier(o: { ca?: string[]; rejectUnauthorized?: boolean }): CertificateVerifier | null;
+  createTestPki: typeof createTestPki;
+  createCertificateVerifier: typeof createCertificateVerifier;
 }
-
-// Variable specifiers: resolved at run time, so this file builds before those modules exist.
-const modules = ['../../src/proto/quic/endpoint/endpoint.js', '../../src/crypto/default.js', '../../src/testing/test-pki.js',
-  '../../src/crypto/node-cert-verifier.js', '../../src/api/tls-credentials.js', '../../src/runtime/keylog.js'];
-
-async function loadNeeded(): Promise<Needed | string> {
-  const loaded: Record<string, unknown>[] = [];
-  for (const m of modules) {
-    try {
-      loaded.push(await import(m) as Record<string, unknown>);
-    } catch (error) {
-      return `${m} not available yet (${(error as Error).message.split('\n')[0]})`;
-    }
-  }
-  return { ...loaded[2], ...loaded[3] } as unknown as Needed;
-}
-
-const needed = await loadNeeded();
-const skip = typeof needed === 'string' ? needed : false;
+const needed: Needed = { createTestPki, createCertificateVerifier };
+const skip = false;
 
 async function readAll(stream: AsyncIterable<Uint8Array>): Promise<Buffer> {
   const chunks: Uint8Array[] = [];
