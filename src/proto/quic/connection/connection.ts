@@ -1295,6 +1295,16 @@ export class Connection {
     return this.cids.switchToNextRemote();
   }
 
+  /** Whether any packet from the peer has been authenticated (decrypted) yet. */
+  get hasReceivedPacket(): boolean {
+    return this.receivedFirstPacket;
+  }
+
+  /** Diagnostic: packets held until their keys arrive (bounded). */
+  get undecryptableBacklog(): number {
+    return this.undecryptable.length;
+  }
+
   get hasPendingEvents(): boolean {
     return this.events.length > 0;
   }

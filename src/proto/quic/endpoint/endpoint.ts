@@ -294,7 +294,20 @@ export class Endpoint {
     this.initialDcids.set(connection, initialKey);
     this.pendingAccepts.push(connection);
     connection.handleDatagram(now, data, remote);
+    // No state for an Initial that does not even decrypt: junk must not fill the table.
+    if (!connection.hasReceivedPacket) {
+      this.forget(connection);
+      return;
+    }
     this.afterInput(connection);
+  }
+
+  /** Drops a connection that never got going, with no event (it was never announced). */
+  private forget(connection: Connection): void {
+    this.connections.splice(this.connections.indexOf(connection), 1);
+    this.pendingAccepts.splice(this.pendingAccepts.indexOf(connection), 1);
+    for (const [key, conn] of this.byCid) if (conn === connection) this.byCid.delete(key);
+    this.initialDcids.delete(connection);
   }
 
   /**
