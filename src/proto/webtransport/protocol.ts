@@ -60,8 +60,6 @@ export interface WtProfile {
   readonly acceptedProtocolTokens: ReadonlySet<string>;
   /** Draft-02 version headers (request `sec-webtransport-http3-draft02: 1`, response `draft02`). */
   readonly versionHeaders: boolean;
-  /** Whether WT_DRAIN_SESSION and WT_SESSION_GONE exist in this draft (all but draft02). */
-  readonly knowsDrain: boolean;
   /** Session flow control is on (both sides sent a non-zero WT_INITIAL_* setting). */
   readonly flowControl: boolean;
   /** Limits the peer granted us per session (Infinity when flow control is off). */
@@ -189,7 +187,6 @@ export function negotiate(peer: ReadonlyMap<number, number>, local: WtLocalOptio
       protocolToken: token,
       acceptedProtocolTokens: new Set([ConnectProtocol.WEBTRANSPORT, ConnectProtocol.WEBTRANSPORT_H3]),
       versionHeaders: draft === WtDraft.DRAFT02,
-      knowsDrain: draft !== WtDraft.DRAFT02,
       flowControl,
       peerInitial,
       localInitial,

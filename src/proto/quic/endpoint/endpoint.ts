@@ -39,7 +39,7 @@ export interface ServerTlsOptions {
   groups?: KeyExchangeGroup[];
   requestClientCertificate?: boolean;
   clientCertificateVerifier?: CertificateVerifier;
-  /** 32 bytes; enables session tickets and resumption. */
+  /** 32 bytes sealing session tickets (resumption); derived from the endpoint secret when absent. */
   ticketKey?: Uint8Array;
 }
 
@@ -92,6 +92,7 @@ export class Endpoint {
   private readonly transport: TransportConfig;
   private readonly secret: Uint8Array;
   private readonly tokens: AddressTokenCodec;
+  private readonly ticketKey: Uint8Array;
   private readonly byCid = new Map<string, Connection>();
   private readonly connections: Connection[] = [];
   private readonly initialDcids = new Map<Connection, string>();
@@ -108,6 +109,7 @@ export class Endpoint {
     this.random = deps.random;
     this.transport = resolveTransportConfig(config.transport);
     this.secret = config.secret ?? this.random.fill(new Uint8Array(32));
+    this.ticketKey = this.crypto.hkdfExpand('sha256', this.secret, new Uint8Array([2]), 32);
     this.tokens = new AddressTokenCodec(this.crypto, this.random, this.crypto.hkdfExpand('sha256', this.secret, new Uint8Array([1]), 16));
     this.cidIssuer = {
       issue: () => {
@@ -283,7 +285,8 @@ export class Endpoint {
         if (tlsOptions.groups) tlsConfig.groups = tlsOptions.groups;
         if (tlsOptions.requestClientCertificate) tlsConfig.requestClientCertificate = true;
         if (tlsOptions.clientCertificateVerifier) tlsConfig.clientCertificateVerifier = this.wallClockVerifier(tlsOptions.clientCertificateVerifier);
-        if (tlsOptions.ticketKey) tlsConfig.ticketKey = tlsOptions.ticketKey;
+        // Session tickets (resumption) are on by default, sealed with a key derived from the endpoint secret.
+        tlsConfig.ticketKey = tlsOptions.ticketKey ?? this.ticketKey;
         return createTlsServer(tlsConfig, { crypto: this.crypto, random: this.random });
       },
     }, { crypto: this.crypto, random: this.random, cidIssuer: this.cidIssuer });

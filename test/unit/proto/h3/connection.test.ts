@@ -1,66 +1,9 @@
 /** H3Connection over FakeQuic: SETTINGS exchange, requests and responses, bodies, trailers, QPACK, GOAWAY. */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { H3Connection, type H3ConnectionOptions } from '../../../../src/proto/h3/connection.js';
-import type { H3Event } from '../../../../src/proto/h3/events.js';
 import { H3ErrorCode } from '../../../../src/proto/h3/errors.js';
 import { H3SettingId } from '../../../../src/proto/h3/settings.js';
-import { FakePair } from './fake-quic.js';
-
-export type PairSetup = {
-  pair: FakePair;
-  client: H3Connection;
-  server: H3Connection;
-};
-
-const seededRandom = (seed: number) => {
-  let x = seed;
-  return {
-    fill(out: Uint8Array): Uint8Array {
-      for (let i = 0; i < out.length; i++) {
-        x = (x * 1103515245 + 12345) >>> 0;
-        out[i] = x >>> 24;
-      }
-      return out;
-    },
-  };
-};
-
-export function setup(opts: { seed?: number; maxChunk?: number; client?: Partial<H3ConnectionOptions>; server?: Partial<H3ConnectionOptions> } = {}): PairSetup {
-  const pair = new FakePair({ seed: opts.seed ?? 1, ...(opts.maxChunk !== undefined ? { maxChunk: opts.maxChunk } : {}) });
-  const client = new H3Connection(pair.client, { isServer: false, random: seededRandom(7), ...opts.client });
-  const server = new H3Connection(pair.server, { isServer: true, random: seededRandom(9), ...opts.server });
-  pair.h3Client = client;
-  pair.h3Server = server;
-  pair.client.events.push({ type: 'handshakeCompleted', alpn: 'h3', resumed: false });
-  pair.server.events.push({ type: 'handshakeCompleted', alpn: 'h3', resumed: false });
-  pair.run();
-  return { pair, client, server };
-}
-
-export function take<T extends H3Event['type']>(events: H3Event[], type: T): Extract<H3Event, { type: T }>[] {
-  return events.filter((e): e is Extract<H3Event, { type: T }> => e.type === type);
-}
-
-/** Reads a whole body through readData (pull model), driving the pair as needed. */
-export function readBody(s: PairSetup, side: 'client' | 'server', streamId: number, max = 1 << 20): { body: Uint8Array; fin: boolean } {
-  const h3 = side === 'client' ? s.client : s.server;
-  const parts: Uint8Array[] = [];
-  let fin = false;
-  for (let guard = 0; guard < 1_000_000 && !fin; guard++) {
-    const r = h3.readData(streamId, max);
-    if (r === undefined) {
-      const before = s.pair.client.outbox.length + s.pair.server.outbox.length;
-      s.pair.run();
-      if (before === 0 && h3.readData(streamId, 0) === undefined && guard > 3) break;
-      continue;
-    }
-    if (r.data.length) parts.push(r.data.slice());
-    fin = r.fin;
-  }
-  s.pair.run(); // hand over the events reading produced (requestFinished)
-  return { body: Buffer.concat(parts), fin };
-}
+import { readBody, setup, take } from './fake-quic.js';
 
 const GET = (path: string): [string, string][] => [[':method', 'GET'], [':scheme', 'https'], [':authority', 'localhost'], [':path', path]];
 
