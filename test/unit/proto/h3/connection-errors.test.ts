@@ -338,8 +338,7 @@ describe('H3Connection: request stream rules', () => {
     const t = server({ qpack: { blockedStreams: 4 } });
     t.peer.inject(0, encodeHeadersFrame(new Uint8Array([0x02, 0x00, 0x10])));
     t.pair.run();
-    const decoderStream = 10; // server uni streams: 3 control, 7 encoder, 11 decoder -> ids seen by the client
-    void decoderStream;
+    // Our (server) uni streams: 3 control, 7 QPACK encoder, 11 QPACK decoder.
     const before = t.peer.recv.get(11)?.chunks.reduce((n, c) => n + c.length, 0) ?? 0;
     t.peer.resetStream(0, 0x10cn);
     t.pair.run();
@@ -353,7 +352,7 @@ describe('H3Connection: request stream rules', () => {
 
   test('QPACK: bad encoder stream instruction is QPACK_ENCODER_STREAM_ERROR', () => {
     const t = server();
-    t.peer.inject(t.uni(1), [0x02, 0x3f, 0xe1, 0x1f]); // Set Dynamic Table Capacity 8192 > our 4096
+    t.peer.inject(t.uni(1), [0x02, 0x3f, 0xe1, 0x3f]); // Set Dynamic Table Capacity 8192 > our 4096
     t.pair.run();
     assert.equal(t.closeCode(), BigInt(H3ErrorCode.QPACK_ENCODER_STREAM_ERROR));
   });

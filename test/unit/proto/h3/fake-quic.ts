@@ -215,6 +215,7 @@ export class FakeQuic implements QuicConnectionLike {
 
   /** Raw bytes straight onto the wire (as a misbehaving peer would write them). */
   inject(streamId: number, data: Uint8Array | number[], fin = false): void {
+    if (!this.send.has(streamId)) this.send.set(streamId, { inFlight: 0, wantsWritable: false, finished: false, stopped: undefined, reset: false });
     this.outbox.push({ id: streamId, data: Uint8Array.from(data), fin });
   }
 }
