@@ -106,6 +106,7 @@ export class H3Connection {
   private eventHead = 0;
   private started = false;
   private terminated = false;
+  private closedEmitted = false;
 
   // Our critical streams (undefined until opened) and bytes waiting for them.
   private control: OutboundStream | undefined;
@@ -214,7 +215,8 @@ export class H3Connection {
   handleQuicEvent(ev: ConnectionEvent, now: Micros): void {
     this.now = now;
     if (ev.type === 'closed') {
-      if (!this.terminated) this.emit({ type: 'closed', code: ev.info.code, reason: ev.info.reason, remote: ev.info.remote });
+      if (!this.closedEmitted) this.emit({ type: 'closed', code: ev.info.code, reason: ev.info.reason, remote: ev.info.remote });
+      this.closedEmitted = true;
       this.terminated = true;
       return;
     }
@@ -530,6 +532,10 @@ export class H3Connection {
 
   private onPeerSettings(settings: Map<number, number>): void {
     const view = viewSettings(settings);
+    // RFC 9297 §2.1.1: H3_DATAGRAM = 1 needs the QUIC max_datagram_frame_size transport parameter.
+    if (settings.get(H3SettingId.SETTINGS_H3_DATAGRAM) === 1 && this.quic.maxDatagramSize === 0) {
+      throw new H3Error(H3ErrorCode.H3_SETTINGS_ERROR, 'SETTINGS_H3_DATAGRAM without QUIC datagram support');
+    }
     const wt: Array<'draft02' | 'draft07' | 'draft13' | 'draft15'> = [];
     if (settings.get(H3SettingId.SETTINGS_ENABLE_WEBTRANSPORT) === 1) wt.push('draft02');
     if ((settings.get(H3SettingId.SETTINGS_WEBTRANSPORT_MAX_SESSIONS) ?? 0) > 0) wt.push('draft07');
@@ -586,8 +592,11 @@ export class H3Connection {
   private forget(id: number): void {
     if (this.isLocalCritical(id) || this.isPeerCritical(id)) return;
     const s = this.requests.get(id);
-    // Keep a stream whose buffered body the application has not read yet.
-    if (s !== undefined && s.bufferedBytes > 0) return;
+    // Keep a stream whose buffered body the application has not read yet (readData drops it).
+    if (s !== undefined && s.bufferedBytes > 0) {
+      s.quicGone = true;
+      return;
+    }
     this.requests.delete(id);
     this.outbound.delete(id);
     const raw = this.raws.get(id);
@@ -735,6 +744,10 @@ export class H3Connection {
     const r = s.readData(maxBytes, this.ctx);
     if (!s.closed) this.guard(() => this.pumpRequest(s));
     s.afterRead(this.ctx);
+    if (s.quicGone && s.bufferedBytes === 0) {
+      this.requests.delete(streamId);
+      this.outbound.delete(streamId);
+    }
     return r;
   }
 

@@ -71,6 +71,8 @@ export class RequestStream {
   private bodyReceived = 0;
   /** Receive side abandoned (reset by the peer, stopped by us, or aborted on an error). */
   closed = false;
+  /** QUIC already forgot the stream; the connection drops it once the buffered body is read. */
+  quicGone = false;
   /** Headers of the message (request or final response) were fully decoded. */
   headersDone = false;
 

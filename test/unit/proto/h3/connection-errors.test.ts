@@ -75,6 +75,14 @@ describe('H3Connection: control stream rules', () => {
     assert.equal(t.closeCode(), BigInt(H3ErrorCode.H3_SETTINGS_ERROR));
   });
 
+  test('SETTINGS_H3_DATAGRAM = 1 without QUIC datagram support: H3_SETTINGS_ERROR', () => {
+    const t = against('client');
+    t.quic.maxDatagramSize = 0;
+    t.peer.inject(t.uni(0), cat([0x00], encodeSettingsFrame([[H3SettingId.SETTINGS_H3_DATAGRAM, 1]])));
+    t.pair.run();
+    assert.equal(t.closeCode(), BigInt(H3ErrorCode.H3_SETTINGS_ERROR));
+  });
+
   test('unknown and GREASE frames after SETTINGS are ignored; settings event emitted', () => {
     const t = against('client');
     t.peer.inject(t.uni(0), cat([0x00], SETTINGS, encodeFrame(0x21 + 0x1f * 3, new Uint8Array(40)), encodeFrame(0xf0700, new Uint8Array(4))));

@@ -110,6 +110,31 @@ describe('H3Connection basics', () => {
     assert.ok(take(s.pair.clientEvents, 'streamWritable').length > 0);
   });
 
+  test('a send window of 2 bytes splits frame headers: the framing still comes out right', () => {
+    const s = setup({ seed: 8 });
+    const id = s.client.sendRequest([[':method', 'POST'], [':scheme', 'https'], [':authority', 'x'], [':path', '/tiny']])!;
+    s.pair.run();
+    s.pair.client.streamWindow = 2;
+    const body = new Uint8Array(3000).map((_, i) => (i * 7) & 0xff);
+    let off = 0;
+    const parts: Uint8Array[] = [];
+    let fin = false;
+    for (let i = 0; i < 100_000 && !fin; i++) {
+      // Vary the write size so DATA frame headers (2-byte varints) straddle the window.
+      if (off < body.length) off += s.client.sendData(id, body.subarray(off, Math.min(body.length, off + 70 + (i % 5) * 40)), false);
+      else if (off === body.length) { s.client.endStream(id); off++; }
+      s.pair.run();
+      for (let r = s.server.readData(id, 10_000); r !== undefined; r = s.server.readData(id, 10_000)) {
+        if (r.data.length) parts.push(r.data.slice());
+        if (r.fin) { fin = true; break; }
+        if (r.data.length === 0) break;
+      }
+    }
+    assert.ok(fin, 'FIN arrived');
+    assert.ok(Buffer.concat(parts).equals(Buffer.from(body)));
+    assert.equal(take(s.pair.serverEvents, 'connectionError').length, 0);
+  });
+
   test('server buffers at most maxBufferedBytesPerStream before the application reads', () => {
     const s = setup({ seed: 6, server: { maxBufferedBytesPerStream: 10_000 } });
     const id = s.client.sendRequest([[':method', 'POST'], [':scheme', 'https'], [':authority', 'x'], [':path', '/up']])!;
@@ -155,6 +180,7 @@ describe('H3Connection basics', () => {
     s.pair.run();
     assert.deepEqual(s.pair.client.closed, { code: 0x100n, reason: 'bye', remote: false });
     assert.deepEqual(take(s.pair.serverEvents, 'closed').map((e) => [e.code, e.remote]), [[0x100n, true]]);
+    assert.deepEqual(take(s.pair.clientEvents, 'closed').map((e) => [e.code, e.remote]), [[0x100n, false]]);
   });
 
   test('reset and stopSending map to RESET_STREAM / STOP_SENDING with H3 codes', () => {
