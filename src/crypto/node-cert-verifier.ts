@@ -14,7 +14,7 @@ import { CertificateVerificationError, type CertificateVerifier } from '../proto
 import { CertificateHashVerifier, type CertificateHash } from '../proto/tls/certificate-hash-verifier.js';
 import { DerError, KeyUsage, Oid, decodePem, parseCertificate, type ParsedCertificate } from '../proto/tls/der.js';
 import { toHex } from '../proto/util/bytes.js';
-import { nodeCryptoProvider } from './node-provider.js';
+import { DerKeyedCache, cachedX509, nodeCryptoProvider, type CertificatePublicKey } from './node-provider.js';
 
 /** Longest path tried (leaf + intermediates), far above real chains; bounds the search. */
 const MAX_PATH_LENGTH = 8;
@@ -23,22 +23,51 @@ const MAX_SIGNATURE_CHECKS = 64;
 
 interface Cert {
   readonly x509: X509Certificate;
+  readonly publicKey: CertificatePublicKey;
   readonly parsed: ParsedCertificate;
   readonly subjectKey: string;
   readonly issuerKey: string;
+  /** The DER as a DerKeyedCache key. */
+  readonly derKey: string;
+  /** Issuers whose signature over this certificate checked out (a pure fact of both DERs). */
+  readonly signedBy: WeakSet<Cert>;
 }
 
-function load(der: Uint8Array, what: string): Cert {
+/**
+ * Certificates already parsed, by DER: servers present the same chain on every handshake and
+ * parsing (ours and OpenSSL's) dominated the client's handshake cost. Validity and names are
+ * still checked on every verification; only parsing and signature results are reused.
+ */
+const certCache = new DerKeyedCache<Cert>(256);
+
+/** Presented certificates go through the cache; trust anchors (long-lived in their store) do not. */
+function load(der: Uint8Array, what: string, cache = true): Cert {
+  const id = DerKeyedCache.keyOf(der);
+  const cached = cache ? certCache.get(id) : undefined;
+  if (cached !== undefined) return cached;
+  // A private copy: the parsed fields are views into it and the caller's buffer may be reused.
+  const own = der.slice();
   let parsed: ParsedCertificate;
   let x509: X509Certificate;
+  let publicKey: CertificatePublicKey;
   try {
-    parsed = parseCertificate(der);
-    x509 = new X509Certificate(Buffer.from(der.buffer, der.byteOffset, der.byteLength));
+    parsed = parseCertificate(own);
+    if (cache) {
+      ({ x509, publicKey } = cachedX509(own));
+    } else {
+      x509 = new X509Certificate(Buffer.from(own.buffer, own.byteOffset, own.byteLength));
+      const key = x509.publicKey;
+      publicKey = { key, type: key.asymmetricKeyType, namedCurve: key.asymmetricKeyDetails?.namedCurve };
+    }
   } catch (error) {
     const detail = error instanceof DerError || error instanceof Error ? error.message : String(error);
     throw new CertificateVerificationError('bad-certificate', `${what}: unparsable certificate (${detail})`);
   }
-  return { x509, parsed, subjectKey: toHex(parsed.subject.raw), issuerKey: toHex(parsed.issuer.raw) };
+  const cert: Cert = {
+    x509, publicKey, parsed, subjectKey: toHex(parsed.subject.raw), issuerKey: toHex(parsed.issuer.raw), derKey: id, signedBy: new WeakSet(),
+  };
+  if (cache) certCache.set(id, cert);
+  return cert;
 }
 
 /** Certificates from PEM text (one or many) or DER bytes (a PEM file's bytes also work). */
@@ -59,14 +88,14 @@ class TrustStore {
       for (const der of caToDer(entry)) {
         let cert: Cert;
         try {
-          cert = load(der, 'trust anchor');
+          cert = load(der, 'trust anchor', false);
         } catch {
           continue; // an unparsable root (e.g. an exotic system root) must not break the others
         }
         const list = this.bySubject.get(cert.subjectKey);
         if (list) list.push(cert);
         else this.bySubject.set(cert.subjectKey, [cert]);
-        this.byDer.add(toHex(der));
+        this.byDer.add(cert.derKey);
       }
     }
   }
@@ -80,7 +109,7 @@ class TrustStore {
   }
 
   contains(cert: Cert): boolean {
-    return this.byDer.has(toHex(cert.parsed.raw));
+    return this.byDer.has(cert.derKey);
   }
 }
 
@@ -103,11 +132,15 @@ function canIssue(issuer: Cert, below: number, anchor: boolean): boolean {
 }
 
 function signedBy(cert: Cert, issuer: Cert): boolean {
+  if (cert.signedBy.has(issuer)) return true;
+  let ok: boolean;
   try {
-    return cert.x509.verify(issuer.x509.publicKey);
+    ok = cert.x509.verify(issuer.publicKey.key);
   } catch {
-    return false;
+    ok = false;
   }
+  if (ok) cert.signedBy.add(issuer);
+  return ok;
 }
 
 export interface NodeCertificateVerifierOptions {

@@ -207,14 +207,85 @@ const SCHEMES: ReadonlyMap<number, SchemeParams> = new Map<number, SchemeParams>
   [SignatureScheme.ed25519, { hash: null, keyType: 'ed25519' }],
 ]);
 
+// ---- parsed certificates ----
+
+/**
+ * A small LRU keyed by DER bytes. OpenSSL 3 makes `new X509Certificate` cost about 0.3-0.5 ms and
+ * the same certificates arrive on every handshake, so parsed objects are kept. Keys are the DER
+ * as a latin1 string (one native copy, exact: no hash collisions to reason about).
+ */
+export class DerKeyedCache<V> {
+  readonly capacity: number;
+  readonly #entries = new Map<string, V>();
+
+  constructor(capacity: number) {
+    this.capacity = capacity;
+  }
+
+  static keyOf(der: Uint8Array): string {
+    return buf(der).toString('latin1');
+  }
+
+  get(key: string): V | undefined {
+    const value = this.#entries.get(key);
+    if (value !== undefined) {
+      // Most recently used goes last; eviction takes the first.
+      this.#entries.delete(key);
+      this.#entries.set(key, value);
+    }
+    return value;
+  }
+
+  set(key: string, value: V): void {
+    this.#entries.delete(key);
+    if (this.#entries.size >= this.capacity) this.#entries.delete(this.#entries.keys().next().value!);
+    this.#entries.set(key, value);
+  }
+
+  get size(): number {
+    return this.#entries.size;
+  }
+}
+
+/** A certificate's public key with the facts signature checks ask for, read once. */
+export interface CertificatePublicKey {
+  readonly key: KeyObject;
+  readonly type: string | undefined;
+  readonly namedCurve: string | undefined;
+}
+
+export interface CachedX509 {
+  readonly x509: X509Certificate;
+  readonly publicKey: CertificatePublicKey;
+}
+
+const MAX_CACHED_CERTIFICATES = 256;
+const x509Cache = new DerKeyedCache<CachedX509>(MAX_CACHED_CERTIFICATES);
+
+/**
+ * The X509Certificate (and its public key) for DER bytes, parsed once per distinct certificate.
+ * Throws what X509Certificate throws on garbage (failures are not cached).
+ */
+export function cachedX509(der: Uint8Array): CachedX509 {
+  const id = DerKeyedCache.keyOf(der);
+  let entry = x509Cache.get(id);
+  if (entry === undefined) {
+    const x509 = new X509Certificate(Buffer.from(der));
+    const key = x509.publicKey;
+    entry = { x509, publicKey: { key, type: key.asymmetricKeyType, namedCurve: key.asymmetricKeyDetails?.namedCurve } };
+    x509Cache.set(id, entry);
+  }
+  return entry;
+}
+
 function verifySignature(scheme: number, certificateDer: Uint8Array, data: Uint8Array, signature: Uint8Array): boolean {
   const p = SCHEMES.get(scheme);
   if (!p) return false;
   try {
-    const key = new X509Certificate(buf(certificateDer)).publicKey;
-    if (key.asymmetricKeyType !== p.keyType) return false;
+    const { key, type, namedCurve } = cachedX509(certificateDer).publicKey;
+    if (type !== p.keyType) return false;
     // TLS 1.3 binds ECDSA schemes to one curve (RFC 8446 §4.2.3).
-    if (p.curve && key.asymmetricKeyDetails?.namedCurve !== p.curve) return false;
+    if (p.curve && namedCurve !== p.curve) return false;
     if (p.pss) {
       return verify(p.hash, buf(data), {
         key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: hashLength(p.hash!),

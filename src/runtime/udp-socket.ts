@@ -18,6 +18,12 @@ export interface DatagramSocket {
    * Callbacks run in send order (the driver recycles buffers in FIFO order relying on it).
    */
   send(data: Uint8Array, offset: number, length: number, remote: SocketAddress, callback?: SendCallback): void;
+  /**
+   * Optional: fixes the socket's peer (a connected UDP socket). Sends to that peer then skip the
+   * per-packet address handling (about 1 µs of the ~5 µs a node:dgram send costs) and the kernel
+   * drops datagrams from anyone else, so only single-remote clients use it.
+   */
+  connect?(remote: SocketAddress): Promise<void>;
   /** The single receive handler; `data` belongs to the handler (node allocates it per message). */
   onMessage(handler: (data: Uint8Array, remote: SocketAddress) => void): void;
   /** Socket-level errors (not per-send errors, which go to the send callback). */
@@ -60,6 +66,9 @@ class NodeDatagramSocket implements DatagramSocket {
   #messageHandler: ((data: Uint8Array, remote: SocketAddress) => void) | undefined;
   #errorHandler: ((error: Error) => void) | undefined;
   #closed = false;
+  /** The connected peer, if any: sends to it go without an address. */
+  #peerAddress: string | undefined;
+  #peerPort = -1;
 
   constructor(options: UdpSocketOptions) {
     this.#options = options;
@@ -91,7 +100,28 @@ class NodeDatagramSocket implements DatagramSocket {
       if (callback) queueMicrotask(() => callback(new Error('socket is closed')));
       return;
     }
-    this.#socket.send(data, offset, length, remote.port, remote.address, callback);
+    if (remote.port === this.#peerPort && remote.address === this.#peerAddress) {
+      this.#socket.send(data, offset, length, callback);
+    } else if (this.#peerPort >= 0) {
+      // node refuses addressed sends on a connected socket; the core never targets anyone else
+      // from a single-remote client, so drop and report (after earlier sends had their turn).
+      if (callback) setImmediate(callback, new Error('socket is connected to another peer'));
+    } else {
+      this.#socket.send(data, offset, length, remote.port, remote.address, callback);
+    }
+  }
+
+  connect(remote: SocketAddress): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const onError = (err: Error): void => reject(err);
+      this.#socket.once('error', onError);
+      this.#socket.connect(remote.port, remote.address, () => {
+        this.#socket.off('error', onError);
+        this.#peerAddress = remote.address;
+        this.#peerPort = remote.port;
+        resolve();
+      });
+    });
   }
 
   onMessage(handler: (data: Uint8Array, remote: SocketAddress) => void): void {

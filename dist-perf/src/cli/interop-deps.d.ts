@@ -1,7 +1,6 @@
 /**
- * The CLI's links to modules written in parallel (credentials, certificate verification, key
- * log). Loaded at run time by path so the runtime builds before they land; the shapes below are
- * the agreed APIs.
+ * The CLI's links to credentials, certificate verification and the key log, behind one small
+ * interface so tests can substitute them.
  */
 import type { CertificateVerifier, SigningKey } from '../proto/tls/session.js';
 import type { KeyLogSink } from '../runtime/proto-types.js';

@@ -12,23 +12,49 @@ import { CertificateVerificationError } from '../proto/tls/session.js';
 import { CertificateHashVerifier } from '../proto/tls/certificate-hash-verifier.js';
 import { DerError, KeyUsage, Oid, decodePem, parseCertificate } from '../proto/tls/der.js';
 import { toHex } from '../proto/util/bytes.js';
-import { nodeCryptoProvider } from './node-provider.js';
+import { DerKeyedCache, cachedX509, nodeCryptoProvider } from './node-provider.js';
 /** Longest path tried (leaf + intermediates), far above real chains; bounds the search. */
 const MAX_PATH_LENGTH = 8;
 /** Signature checks allowed per search: certificates that all sign each other must not blow it up. */
 const MAX_SIGNATURE_CHECKS = 64;
-function load(der, what) {
+/**
+ * Certificates already parsed, by DER: servers present the same chain on every handshake and
+ * parsing (ours and OpenSSL's) dominated the client's handshake cost. Validity and names are
+ * still checked on every verification; only parsing and signature results are reused.
+ */
+const certCache = new DerKeyedCache(256);
+/** Presented certificates go through the cache; trust anchors (long-lived in their store) do not. */
+function load(der, what, cache = true) {
+    const id = DerKeyedCache.keyOf(der);
+    const cached = cache ? certCache.get(id) : undefined;
+    if (cached !== undefined)
+        return cached;
+    // A private copy: the parsed fields are views into it and the caller's buffer may be reused.
+    const own = der.slice();
     let parsed;
     let x509;
+    let publicKey;
     try {
-        parsed = parseCertificate(der);
-        x509 = new X509Certificate(Buffer.from(der.buffer, der.byteOffset, der.byteLength));
+        parsed = parseCertificate(own);
+        if (cache) {
+            ({ x509, publicKey } = cachedX509(own));
+        }
+        else {
+            x509 = new X509Certificate(Buffer.from(own.buffer, own.byteOffset, own.byteLength));
+            const key = x509.publicKey;
+            publicKey = { key, type: key.asymmetricKeyType, namedCurve: key.asymmetricKeyDetails?.namedCurve };
+        }
     }
     catch (error) {
         const detail = error instanceof DerError || error instanceof Error ? error.message : String(error);
         throw new CertificateVerificationError('bad-certificate', `${what}: unparsable certificate (${detail})`);
     }
-    return { x509, parsed, subjectKey: toHex(parsed.subject.raw), issuerKey: toHex(parsed.issuer.raw) };
+    const cert = {
+        x509, publicKey, parsed, subjectKey: toHex(parsed.subject.raw), issuerKey: toHex(parsed.issuer.raw), derKey: id, signedBy: new WeakSet(),
+    };
+    if (cache)
+        certCache.set(id, cert);
+    return cert;
 }
 /** Certificates from PEM text (one or many) or DER bytes (a PEM file's bytes also work). */
 function caToDer(ca) {
@@ -47,7 +73,7 @@ class TrustStore {
             for (const der of caToDer(entry)) {
                 let cert;
                 try {
-                    cert = load(der, 'trust anchor');
+                    cert = load(der, 'trust anchor', false);
                 }
                 catch {
                     continue; // an unparsable root (e.g. an exotic system root) must not break the others
@@ -57,7 +83,7 @@ class TrustStore {
                     list.push(cert);
                 else
                     this.bySubject.set(cert.subjectKey, [cert]);
-                this.byDer.add(toHex(der));
+                this.byDer.add(cert.derKey);
             }
         }
     }
@@ -68,7 +94,7 @@ class TrustStore {
         return this.bySubject.get(cert.issuerKey) ?? [];
     }
     contains(cert) {
-        return this.byDer.has(toHex(cert.parsed.raw));
+        return this.byDer.has(cert.derKey);
     }
 }
 let systemRoots;
@@ -89,12 +115,18 @@ function canIssue(issuer, below, anchor) {
     return p.pathLength === undefined || below <= p.pathLength;
 }
 function signedBy(cert, issuer) {
+    if (cert.signedBy.has(issuer))
+        return true;
+    let ok;
     try {
-        return cert.x509.verify(issuer.x509.publicKey);
+        ok = cert.x509.verify(issuer.publicKey.key);
     }
     catch {
-        return false;
+        ok = false;
     }
+    if (ok)
+        cert.signedBy.add(issuer);
+    return ok;
 }
 export class NodeCertificateVerifier {
     anchors;

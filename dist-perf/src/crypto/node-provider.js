@@ -175,16 +175,67 @@ const SCHEMES = new Map([
     [SignatureScheme.rsa_pkcs1_sha512, { hash: 'sha512', keyType: 'rsa' }],
     [SignatureScheme.ed25519, { hash: null, keyType: 'ed25519' }],
 ]);
+// ---- parsed certificates ----
+/**
+ * A small LRU keyed by DER bytes. OpenSSL 3 makes `new X509Certificate` cost about 0.3-0.5 ms and
+ * the same certificates arrive on every handshake, so parsed objects are kept. Keys are the DER
+ * as a latin1 string (one native copy, exact: no hash collisions to reason about).
+ */
+export class DerKeyedCache {
+    capacity;
+    #entries = new Map();
+    constructor(capacity) {
+        this.capacity = capacity;
+    }
+    static keyOf(der) {
+        return buf(der).toString('latin1');
+    }
+    get(key) {
+        const value = this.#entries.get(key);
+        if (value !== undefined) {
+            // Most recently used goes last; eviction takes the first.
+            this.#entries.delete(key);
+            this.#entries.set(key, value);
+        }
+        return value;
+    }
+    set(key, value) {
+        this.#entries.delete(key);
+        if (this.#entries.size >= this.capacity)
+            this.#entries.delete(this.#entries.keys().next().value);
+        this.#entries.set(key, value);
+    }
+    get size() {
+        return this.#entries.size;
+    }
+}
+const MAX_CACHED_CERTIFICATES = 256;
+const x509Cache = new DerKeyedCache(MAX_CACHED_CERTIFICATES);
+/**
+ * The X509Certificate (and its public key) for DER bytes, parsed once per distinct certificate.
+ * Throws what X509Certificate throws on garbage (failures are not cached).
+ */
+export function cachedX509(der) {
+    const id = DerKeyedCache.keyOf(der);
+    let entry = x509Cache.get(id);
+    if (entry === undefined) {
+        const x509 = new X509Certificate(Buffer.from(der));
+        const key = x509.publicKey;
+        entry = { x509, publicKey: { key, type: key.asymmetricKeyType, namedCurve: key.asymmetricKeyDetails?.namedCurve } };
+        x509Cache.set(id, entry);
+    }
+    return entry;
+}
 function verifySignature(scheme, certificateDer, data, signature) {
     const p = SCHEMES.get(scheme);
     if (!p)
         return false;
     try {
-        const key = new X509Certificate(buf(certificateDer)).publicKey;
-        if (key.asymmetricKeyType !== p.keyType)
+        const { key, type, namedCurve } = cachedX509(certificateDer).publicKey;
+        if (type !== p.keyType)
             return false;
         // TLS 1.3 binds ECDSA schemes to one curve (RFC 8446 §4.2.3).
-        if (p.curve && key.asymmetricKeyDetails?.namedCurve !== p.curve)
+        if (p.curve && namedCurve !== p.curve)
             return false;
         if (p.pss) {
             return verify(p.hash, buf(data), {

@@ -15,8 +15,8 @@ const CASE_TIMEOUT_MS = 60_000;
 const AES128 = '--ciphers=NORMAL:-VERS-ALL:+VERS-TLS1.3:-CIPHER-ALL:+AES-128-GCM';
 const CHACHA20 = '--ciphers=NORMAL:-VERS-ALL:+VERS-TLS1.3:-CIPHER-ALL:+CHACHA20-POLY1305';
 /** Runs gtlsclient (VERBOSE=1) against `port` and returns once it exited or showed the negotiated ALPN. */
-async function runNgtcp2Client(c, port, extra, timeoutSeconds = 15) {
-    const client = c.kitScript('ngtcp2-client', 'ngtcp2-client.sh', [String(port), '/', '--', ...extra], { timeoutMs: (timeoutSeconds + 10) * 1000, env: { VERBOSE: '1', TIMEOUT: String(timeoutSeconds) } });
+async function runNgtcp2Client(c, port, extra, timeoutSeconds = 15, name = 'ngtcp2-client') {
+    const client = c.kitScript(name, 'ngtcp2-client.sh', [String(port), '/', '--', ...extra], { timeoutMs: (timeoutSeconds + 10) * 1000, env: { VERBOSE: '1', TIMEOUT: String(timeoutSeconds) } });
     // Our echo server answers the h3 GET with its own bytes, so the client may linger until its
     // timeout; the handshake verdict is in the log as soon as the ALPN line appears.
     const evidence = client.waitFor(/^Negotiated ALPN is \S+$/m, (timeoutSeconds + 5) * 1000).then(() => delay(1000), () => undefined);
@@ -61,6 +61,24 @@ describe('interop: ngtcp2 client -> our server', { skip }, () => {
             const client = await runNgtcp2Client(c, port, [CHACHA20]);
             noteCloses(t, client.output);
             assertHandshake(client.output, 'CHACHA20-POLY1305');
+        });
+    });
+    test('session resumption: the second handshake uses the ticket and skips the certificate', { timeout: CASE_TIMEOUT_MS }, async (t) => {
+        await runCase(found.env, 'ngtcp2-client-resumption', async (c) => {
+            const { port } = await c.startOurServer('h3');
+            const files = [`--session-file=${c.dir}/session`, `--tp-file=${c.dir}/tp`, '--disable-early-data'];
+            const first = await runNgtcp2Client(c, port, files, 15, 'ngtcp2-client-first');
+            assertHandshake(first.output);
+            const second = await runNgtcp2Client(c, port, files, 15, 'ngtcp2-client-resumed');
+            noteCloses(t, second.output);
+            assertHandshake(second.output);
+            // The server's Handshake flight: with a certificate it is ~1 KB; resumed it is EE + Finished only.
+            const firstFlight = /frm rx \d+ Handshake CRYPTO\(0x06\) offset=0 len=(\d+)/.exec(first.output);
+            const resumedFlight = /frm rx \d+ Handshake CRYPTO\(0x06\) offset=0 len=(\d+)/.exec(second.output);
+            assert.ok(firstFlight && resumedFlight, 'server Handshake CRYPTO frames in the ngtcp2 logs');
+            t.diagnostic(`server Handshake flight: full ${firstFlight[1]} bytes, resumed ${resumedFlight[1]} bytes`);
+            assert.ok(Number(firstFlight[1]) >= 300, 'the full handshake carried the certificate');
+            assert.ok(Number(resumedFlight[1]) < 300, 'the resumed handshake carried no certificate');
         });
     });
     test('handshake with Retry (our server --retry)', { timeout: CASE_TIMEOUT_MS }, async (t) => {

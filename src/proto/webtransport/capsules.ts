@@ -9,7 +9,6 @@ import { CapsuleType } from '../h3/capsule.js';
 import { H3Error, H3ErrorCode } from '../h3/errors.js';
 import { fromUtf8, utf8, varintSize, writeVarintAt } from '../util/bytes.js';
 import { WT_MAX_APP_ERROR_CODE, WtErrorCode } from './error-codes.js';
-import { MAX_STREAMS_LIMIT } from './protocol.js';
 
 /** Longest close reason on the wire, in UTF-8 bytes (WT16 §6, W3C close()). */
 export const MAX_CLOSE_REASON_BYTES = 1024;
@@ -46,7 +45,9 @@ function readSoleVarint(value: Uint8Array, what: string): number {
 
 function readLimit(value: Uint8Array, what: string): number {
   const v = readSoleVarint(value, what);
-  if (v > MAX_STREAMS_LIMIT) throw new H3Error(WtErrorCode.WT_FLOW_CONTROL_ERROR, `${what}: ${v} exceeds 2^60`);
+  // Above 2^53 the number is rounded: decide "> 2^60" on the bytes (top 6 bits of a 62-bit value).
+  const exceeds = value.length === 8 && ((value[0]! & 0x3f) > 0x10 || ((value[0]! & 0x3f) === 0x10 && value.subarray(1).some((b) => b !== 0)));
+  if (exceeds) throw new H3Error(WtErrorCode.WT_FLOW_CONTROL_ERROR, `${what}: ${v} exceeds 2^60`);
   return v;
 }
 

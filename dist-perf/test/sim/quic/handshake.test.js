@@ -3,6 +3,8 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createScenario, closeInfo, hasEvent } from '../helpers/scenario.js';
 import { TransportErrorCode } from '../../../src/proto/quic/errors.js';
+import { createTestPki } from '../../../src/testing/test-pki.js';
+import { createCertificateVerifier } from '../../../src/crypto/node-cert-verifier.js';
 describe('QUIC handshake on the simulated network', () => {
     test('completes with ALPN, on both sides, and confirms (HANDSHAKE_DONE)', async () => {
         const s = await createScenario({ seed: 11, alpn: ['test', 'h3'] });
@@ -63,6 +65,38 @@ describe('QUIC handshake on the simulated network', () => {
         const { client } = s.handshake();
         s.pair.drive(() => hasEvent(s.events('client', client), 'closed'), { maxTimeMs: 10_000 });
         assert.equal(closeInfo(s.events('client', client)).kind, 'idleTimeout');
+    });
+    test('mutual TLS: the server requests and verifies a client certificate', async () => {
+        const clientPki = await createTestPki({ keyType: 'ec-p256', hostnames: ['client.test'] });
+        const pki = await createTestPki({ keyType: 'ec-p256', hostnames: ['localhost'] });
+        const m = await createScenario({
+            seed: 19, connect: false, pki,
+            serverConfig: {
+                tls: {
+                    certificateChain: pki.chain, signingKey: pki.signingKey, alpnProtocols: ['test'],
+                    requestClientCertificate: true,
+                    clientCertificateVerifier: createCertificateVerifier({ ca: [clientPki.caDer] }),
+                },
+            },
+        });
+        m.connect({ clientCertificate: { chain: clientPki.chain, key: clientPki.signingKey } });
+        const { server } = m.handshake();
+        assert.equal(server.peerCertificates.length >= 1, true);
+        assert.deepEqual(Buffer.from(server.peerCertificates[0]), Buffer.from(clientPki.leafDer));
+        // Without a certificate the server refuses the client (certificate_required, alert 116).
+        const r = await createScenario({
+            seed: 20, connect: false, pki,
+            serverConfig: {
+                tls: {
+                    certificateChain: pki.chain, signingKey: pki.signingKey, alpnProtocols: ['test'],
+                    requestClientCertificate: true,
+                    clientCertificateVerifier: createCertificateVerifier({ ca: [clientPki.caDer] }),
+                },
+            },
+        });
+        const conn = r.connect();
+        r.pair.drive(() => hasEvent(r.events('client', conn), 'closed'), { maxTimeMs: 10_000 });
+        assert.equal(closeInfo(r.events('client', conn)).code, BigInt(TransportErrorCode.CRYPTO_ERROR_BASE + 116));
     });
     test('an application close reaches the peer with its code and reason', async () => {
         const s = await createScenario({ seed: 18 });

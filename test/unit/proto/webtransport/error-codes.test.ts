@@ -28,7 +28,7 @@ describe('WebTransport error codes', () => {
   });
 
   test('reserved codes inside the draft-02 range are not application codes', () => {
-    for (const suffix of [0xf9, 0x918, 0x937, 0x956, 0x975, 0x994, 0x9b3, 0x9d2]) {
+    for (const suffix of [0x8f9, 0x918, 0x937, 0x956, 0x975, 0x994, 0x9b3, 0x9d2]) {
       const h3 = 0x52e4a40fa000 + suffix;
       assert.equal(http3CodeToWebTransport(h3), undefined, h3.toString(16));
       assert.equal(isWebTransportAppCode(h3), false);

@@ -45,6 +45,12 @@ export declare class CidManager {
     topUp(): void;
     onNewConnectionId(f: NewConnectionIdFrame): void;
     onRetireConnectionId(f: RetireConnectionIdFrame, packetDcid: Uint8Array): void;
+    /** Number of connection IDs of the peer we hold (active one included). */
+    get remoteCount(): number;
+    /** Sequence numbers of our CIDs the peer may use (active_connection_id_limit bounds them). */
+    localSequenceNumbers(): number[];
+    /** Uses the peer's next unused CID and retires the current one (RFC 9000 §5.1.2). */
+    switchToNextRemote(): boolean;
     onNewConnectionIdLost(f: NewConnectionIdFrame): void;
     onRetireLost(f: RetireConnectionIdFrame): void;
 }

@@ -119,6 +119,28 @@ export class CidManager {
         this.routing.push({ type: 'remove', cid: l.cid });
         this.topUp();
     }
+    /** Number of connection IDs of the peer we hold (active one included). */
+    get remoteCount() {
+        return this.remote.length;
+    }
+    /** Sequence numbers of our CIDs the peer may use (active_connection_id_limit bounds them). */
+    localSequenceNumbers() {
+        return this.local.map((l) => l.seq);
+    }
+    /** Uses the peer's next unused CID and retires the current one (RFC 9000 §5.1.2). */
+    switchToNextRemote() {
+        let next;
+        for (const r of this.remote)
+            if (r.seq > this.activeRemoteSeq && (next === undefined || r.seq < next.seq))
+                next = r;
+        if (!next)
+            return false;
+        const old = this.activeRemoteSeq;
+        this.activeRemoteSeq = next.seq;
+        this.remote.splice(this.remote.findIndex((r) => r.seq === old), 1);
+        this.pendingRetire.push({ type: 'retireConnectionId', sequenceNumber: old });
+        return true;
+    }
     onNewConnectionIdLost(f) {
         if (this.local.some((l) => l.seq === f.sequenceNumber))
             this.pendingNew.push(f);

@@ -2,6 +2,7 @@ import type { CryptoProvider } from '../../crypto/provider.js';
 import type { RandomSource } from '../../util/random.js';
 import type { Micros } from '../../util/time.js';
 import { type TlsSession } from '../../tls/session.js';
+import type { Frame } from '../wire/frames.js';
 import { CidManager, type ConnectionIdIssuer } from './cid-manager.js';
 import type { TransportConfig } from './config.js';
 import type { CloseInfo, ConnectionEvent, StreamDirection } from './events.js';
@@ -86,6 +87,10 @@ export declare class Connection {
     private closeFrame;
     private closeInfo;
     private closeSendsOwed;
+    /** Packets received while closing: a CONNECTION_CLOSE answers the 1st, 2nd, 4th, 8th... (RFC 9000 §10.2.1). */
+    private closingPacketsReceived;
+    /** Frames (or raw frame bytes) queued by injectFrameForTest() for the next 1-RTT packet. */
+    private readonly testFrames;
     private readonly pathResponses;
     private readonly undecryptable;
     private maxPacketSize;
@@ -121,6 +126,11 @@ export declare class Connection {
     /** Application close (CONNECTION_CLOSE 0x1d); during the handshake it is sent as a transport close. */
     close(now: Micros, code?: bigint, reason?: string): void;
     handleDatagram(now: Micros, data: Uint8Array, remote: SocketAddress): void;
+    /**
+     * A datagram the endpoint could not route: if it ends with one of the peer's stateless reset
+     * tokens the connection is over (RFC 9000 §10.3.1). Returns whether it was a reset.
+     */
+    handleStatelessReset(now: Micros, data: Uint8Array): boolean;
     private isOpen;
     handleTimeout(now: Micros): void;
     pollTimeout(): Micros | undefined;
@@ -159,6 +169,8 @@ export declare class Connection {
     private hasAppDataToSend;
     private spaceHasSomethingToSend;
     private buildPacket;
+    /** Writes injectFrameForTest() frames unchecked; raw bytes are recorded as a PING for recovery. */
+    private writeTestFrames;
     private peekCryptoOffset;
     private finishPacket;
     private sendClose;
@@ -170,6 +182,20 @@ export declare class Connection {
     private pushEventOnce;
     private canUseStreams;
     private assertUsable;
+    /**
+     * @internal test hook: sends `frame` (or raw frame bytes, written verbatim) in the next 1-RTT
+     * packet without any checks, so tests can play a peer that breaks the protocol.
+     */
+    injectFrameForTest(frame: Frame | Uint8Array): void;
+    /**
+     * Moves to the next connection ID the peer issued (retiring the current one). Returns false when
+     * the peer has not issued a spare one. Used by tests; a path change would use it too.
+     */
+    switchRemoteConnectionId(): boolean;
+    /** Whether any packet from the peer has been authenticated (decrypted) yet. */
+    get hasReceivedPacket(): boolean;
+    /** Diagnostic: packets held until their keys arrive (bounded). */
+    get undecryptableBacklog(): number;
     get hasPendingEvents(): boolean;
     /** Test/diagnostic: whether the pacer is holding data back. */
     get isPacingBlocked(): boolean;

@@ -84,6 +84,10 @@ export class Connection {
     closeFrame;
     closeInfo;
     closeSendsOwed = 0;
+    /** Packets received while closing: a CONNECTION_CLOSE answers the 1st, 2nd, 4th, 8th... (RFC 9000 §10.2.1). */
+    closingPacketsReceived = 0;
+    /** Frames (or raw frame bytes) queued by injectFrameForTest() for the next 1-RTT packet. */
+    testFrames = [];
     pathResponses = [];
     undecryptable = [];
     maxPacketSize = MIN_INITIAL_DATAGRAM;
@@ -237,8 +241,9 @@ export class Connection {
         if (!this.addressValidated)
             this.bytesReceivedUnvalidated += data.length;
         if (this.state === 'closing') {
-            // Answer (a bounded number of times) with the CONNECTION_CLOSE again (RFC 9000 §10.2.1).
-            if (this.closeSendsOwed < 4)
+            // Answer again with the CONNECTION_CLOSE, at an exponentially falling rate (RFC 9000 §10.2.1).
+            this.closingPacketsReceived++;
+            if ((this.closingPacketsReceived & (this.closingPacketsReceived - 1)) === 0 && this.closeSendsOwed < 4)
                 this.closeSendsOwed++;
             return;
         }
@@ -257,6 +262,19 @@ export class Connection {
         catch (err) {
             this.onError(now, err);
         }
+    }
+    /**
+     * A datagram the endpoint could not route: if it ends with one of the peer's stateless reset
+     * tokens the connection is over (RFC 9000 §10.3.1). Returns whether it was a reset.
+     */
+    handleStatelessReset(now, data) {
+        if (this.state === 'closed' || this.state === 'draining')
+            return false;
+        if ((data[0] & 0x80) !== 0 || !this.cids.isStatelessReset(data))
+            return false;
+        this.lastNow = now;
+        this.terminate(now, { code: 0n, application: false, reason: 'stateless reset', remote: true, kind: 'statelessReset' });
+        return true;
     }
     isOpen() {
         return this.state === 'handshaking' || this.state === 'established';
@@ -972,7 +990,7 @@ export class Connection {
         if (spaceId !== 2)
             return false;
         return this.handshakeDonePending || this.pathResponses.length > 0 || this.cids.pendingNew.length > 0 ||
-            this.cids.pendingRetire.length > 0 || this.hasAppDataToSend();
+            this.cids.pendingRetire.length > 0 || this.hasAppDataToSend() || this.testFrames.length > 0;
     }
     buildPacket(now, spaceId, keys, out, start, limit, ackOnly) {
         const space = this.spaces[spaceId];
@@ -1036,6 +1054,8 @@ export class Connection {
                     this.cids.pendingRetire.shift();
                 while (this.cids.pendingNew.length > 0 && add(this.cids.pendingNew[0]))
                     this.cids.pendingNew.shift();
+                if (this.testFrames.length > 0)
+                    ackEliciting = this.writeTestFrames(w, payloadLimit, frames) || ackEliciting;
             }
             // CRYPTO data.
             for (;;) {
@@ -1095,6 +1115,27 @@ export class Connection {
             space: spaceId, start, pnOffset, pnLength, pn, payloadEnd: w.pos, lengthFieldOffset, keys, keyPhase,
             frames, ackEliciting, largestAckedInAck,
         };
+    }
+    /** Writes injectFrameForTest() frames unchecked; raw bytes are recorded as a PING for recovery. */
+    writeTestFrames(w, payloadLimit, frames) {
+        let wrote = false;
+        while (this.testFrames.length > 0) {
+            const f = this.testFrames[0];
+            const size = f instanceof Uint8Array ? f.length : frameSize(f);
+            if (w.pos + size > payloadLimit)
+                break;
+            if (f instanceof Uint8Array) {
+                w.bytes(f);
+                frames.push({ type: 'ping' });
+            }
+            else {
+                encodeFrame(w, f);
+                frames.push(f);
+            }
+            this.testFrames.shift();
+            wrote = true;
+        }
+        return wrote;
     }
     peekCryptoOffset(crypto) {
         // Offsets below 2^30 need at most a 4-byte varint: size the frame conservatively.
@@ -1249,6 +1290,30 @@ export class Connection {
         if (this.state === 'closing' || this.state === 'draining' || this.state === 'closed') {
             throw new TransportError(TransportErrorCode.NO_ERROR, 'connection is closed');
         }
+    }
+    /**
+     * @internal test hook: sends `frame` (or raw frame bytes, written verbatim) in the next 1-RTT
+     * packet without any checks, so tests can play a peer that breaks the protocol.
+     */
+    injectFrameForTest(frame) {
+        this.testFrames.push(frame);
+    }
+    /**
+     * Moves to the next connection ID the peer issued (retiring the current one). Returns false when
+     * the peer has not issued a spare one. Used by tests; a path change would use it too.
+     */
+    switchRemoteConnectionId() {
+        if (!this.handshakeConfirmed)
+            return false;
+        return this.cids.switchToNextRemote();
+    }
+    /** Whether any packet from the peer has been authenticated (decrypted) yet. */
+    get hasReceivedPacket() {
+        return this.receivedFirstPacket;
+    }
+    /** Diagnostic: packets held until their keys arrive (bounded). */
+    get undecryptableBacklog() {
+        return this.undecryptable.length;
     }
     get hasPendingEvents() {
         return this.events.length > 0;

@@ -30,13 +30,27 @@ export class CryptoSendStream {
             return undefined;
         while (this.retransmit.length > 0) {
             const r = this.retransmit[0];
-            const len = Math.min(maxLength, r.end - r.start);
+            // Skip bytes acknowledged since they were declared lost, and stop before the next acked range.
+            let end = r.end;
+            for (const a of this.acked) {
+                if (a.end <= r.start)
+                    continue;
+                if (a.start <= r.start)
+                    r.start = Math.min(a.end, r.end);
+                else {
+                    end = Math.min(end, a.start);
+                    break;
+                }
+            }
+            if (r.start >= r.end) {
+                this.retransmit.shift();
+                continue;
+            }
+            const len = Math.min(maxLength, end - r.start);
             const offset = r.start;
             r.start += len;
             if (r.start >= r.end)
                 this.retransmit.shift();
-            if (this.isAcked(offset, offset + len))
-                continue;
             return { offset, length: len };
         }
         if (this.sentOffset < this.length) {

@@ -27,7 +27,7 @@ export interface ServerTlsOptions {
     groups?: KeyExchangeGroup[];
     requestClientCertificate?: boolean;
     clientCertificateVerifier?: CertificateVerifier;
-    /** 32 bytes; enables session tickets and resumption. */
+    /** 32 bytes sealing session tickets (resumption); derived from the endpoint secret when absent. */
     ticketKey?: Uint8Array;
 }
 export interface EndpointServerConfig {
@@ -59,6 +59,8 @@ export interface ClientConnectOptions {
         chain: Uint8Array[];
         key: SigningKey;
     };
+    /** @internal test hook: rewrites our encoded transport parameters (to play a misbehaving client). */
+    transportParametersForTest?: (encoded: Uint8Array) => Uint8Array;
 }
 export interface EndpointDeps {
     crypto: CryptoProvider;
@@ -71,6 +73,7 @@ export declare class Endpoint {
     private readonly transport;
     private readonly secret;
     private readonly tokens;
+    private readonly ticketKey;
     private readonly byCid;
     private readonly connections;
     private readonly initialDcids;
@@ -92,6 +95,13 @@ export declare class Endpoint {
     /** Closes every connection (application close); they finish closing through pollTransmit/timeouts. */
     closeAll(now: Micros, code?: bigint, reason?: string): void;
     private handleUnknownLong;
+    /** Drops a connection that never got going, with no event (it was never announced). */
+    private forget;
+    /**
+     * A stateless reset carries a random DCID, so it never routes: check the reset tokens of the
+     * connections to that address (RFC 9000 §10.3.1). Never answer a reset with a reset.
+     */
+    private deliverStatelessReset;
     private maybeStatelessReset;
     /** A client that gave itself a zero-length CID is found by its address instead. */
     private zeroLengthCidConnection;

@@ -23,6 +23,7 @@ export class Endpoint {
     transport;
     secret;
     tokens;
+    ticketKey;
     byCid = new Map();
     connections = [];
     initialDcids = new Map();
@@ -38,6 +39,7 @@ export class Endpoint {
         this.random = deps.random;
         this.transport = resolveTransportConfig(config.transport);
         this.secret = config.secret ?? this.random.fill(new Uint8Array(32));
+        this.ticketKey = this.crypto.hkdfExpand('sha256', this.secret, new Uint8Array([2]), 32);
         this.tokens = new AddressTokenCodec(this.crypto, this.random, this.crypto.hkdfExpand('sha256', this.secret, new Uint8Array([1]), 16));
         this.cidIssuer = {
             issue: () => {
@@ -61,7 +63,7 @@ export class Endpoint {
             createTls: (params) => {
                 const tlsConfig = {
                     alpnProtocols: options.alpnProtocols,
-                    transportParameters: params,
+                    transportParameters: options.transportParametersForTest ? options.transportParametersForTest(params) : params,
                     verifier,
                 };
                 if (options.serverName !== undefined)
@@ -96,7 +98,7 @@ export class Endpoint {
         }
         if (isLong)
             this.handleUnknownLong(now, data, remote);
-        else
+        else if (!this.deliverStatelessReset(now, data, remote))
             this.maybeStatelessReset(data, dcid, remote);
     }
     handleTimeout(now) {
@@ -225,8 +227,8 @@ export class Endpoint {
                     tlsConfig.requestClientCertificate = true;
                 if (tlsOptions.clientCertificateVerifier)
                     tlsConfig.clientCertificateVerifier = this.wallClockVerifier(tlsOptions.clientCertificateVerifier);
-                if (tlsOptions.ticketKey)
-                    tlsConfig.ticketKey = tlsOptions.ticketKey;
+                // Session tickets (resumption) are on by default, sealed with a key derived from the endpoint secret.
+                tlsConfig.ticketKey = tlsOptions.ticketKey ?? this.ticketKey;
                 return createTlsServer(tlsConfig, { crypto: this.crypto, random: this.random });
             },
         }, { crypto: this.crypto, random: this.random, cidIssuer: this.cidIssuer });
@@ -237,7 +239,38 @@ export class Endpoint {
         this.initialDcids.set(connection, initialKey);
         this.pendingAccepts.push(connection);
         connection.handleDatagram(now, data, remote);
+        // No state for an Initial that does not even decrypt: junk must not fill the table.
+        if (!connection.hasReceivedPacket) {
+            this.forget(connection);
+            return;
+        }
         this.afterInput(connection);
+    }
+    /** Drops a connection that never got going, with no event (it was never announced). */
+    forget(connection) {
+        this.connections.splice(this.connections.indexOf(connection), 1);
+        this.pendingAccepts.splice(this.pendingAccepts.indexOf(connection), 1);
+        for (const [key, conn] of this.byCid)
+            if (conn === connection)
+                this.byCid.delete(key);
+        this.initialDcids.delete(connection);
+    }
+    /**
+     * A stateless reset carries a random DCID, so it never routes: check the reset tokens of the
+     * connections to that address (RFC 9000 §10.3.1). Never answer a reset with a reset.
+     */
+    deliverStatelessReset(now, data, remote) {
+        if (data.length < 21)
+            return false;
+        for (const c of this.connections) {
+            if (c.remote.port !== remote.port || c.remote.address !== remote.address)
+                continue;
+            if (c.handleStatelessReset(now, data)) {
+                this.afterInput(c);
+                return true;
+            }
+        }
+        return false;
     }
     maybeStatelessReset(data, dcid, remote) {
         // A reset must be shorter than what triggered it, to avoid loops, and look like a short header.

@@ -19,7 +19,7 @@ export declare function testSigningKey(kind: KeyKind, key: KeyObject, schemes?: 
 export declare function identity(kind: KeyKind, schemes?: number[]): Promise<Identity>;
 export declare const nodeRandom: RandomSource;
 export declare const deps: {
-    crypto: import("../../../../src/proto/crypto/provider.js").CryptoProvider;
+    crypto: import("../../../../src/proto/index.js").CryptoProvider;
     random: RandomSource;
 };
 export declare const acceptAll: CertificateVerifier;

@@ -1,0 +1,692 @@
+/**
+ * WebTransportEngine: WebTransport sessions over a WtH3Like (sans-IO). It negotiates the draft
+ * from the peer's SETTINGS (protocol.ts), runs the extended CONNECT handshake on both sides, keeps
+ * several sessions per connection, binds streams and datagrams to sessions (buffering early ones,
+ * pending-streams.ts), applies session flow control and the close rules (session.ts).
+ *
+ * Inputs: handleH3Event(now, ev) for the H3 events (isWtH3Event), handleTimeout(now), commands.
+ * Outputs: pollEvent(), pollTimeout(), and commands issued on the WtH3Like.
+ */
+import { H3Error, H3ErrorCode } from '../h3/errors.js';
+import { buildExtendedConnectHeaders, isSuccessfulConnectStatus } from '../h3/extended-connect.js';
+import { decodeWtCapsule, encodeWtCapsule } from './capsules.js';
+import { http3CodeToWebTransport, webTransportCodeToHttp3, WtErrorCode } from './error-codes.js';
+import { PendingBuffer } from './pending-streams.js';
+import { connectRequestExtraHeaders, connectResponseExtraHeaders, negotiate } from './protocol.js';
+import { SessionFlowControl } from './session-flow-control.js';
+import { WtSession } from './session.js';
+/** Misuse of the engine by the layer above (wrong state, unknown id): never the peer's fault. */
+export class WtUsageError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'WtUsageError';
+    }
+}
+const MAX_DEFERRED_REQUESTS = 16;
+const MAX_EVENTS_COMPACT = 1024;
+function header(headers, name) {
+    for (const [n, v] of headers)
+        if (n === name)
+            return v;
+    return undefined;
+}
+export class WebTransportEngine {
+    h3;
+    isServer;
+    local;
+    options;
+    profileValue;
+    negotiationError;
+    sessions = new Map();
+    /** WebTransport stream id -> its session. */
+    streamSession = new Map();
+    pending;
+    deferred = [];
+    goawayReceived = false;
+    connectionClosed = false;
+    events = [];
+    eventHead = 0;
+    constructor(h3, options = {}) {
+        this.h3 = h3;
+        this.isServer = h3.isServer;
+        this.options = options;
+        this.local = { isServer: h3.isServer, drafts: options.drafts, maxSessions: options.maxSessions, flowControl: options.flowControl };
+        this.pending = new PendingBuffer(options.pending);
+    }
+    /** The negotiated profile once the peer's SETTINGS arrived and allow WebTransport. */
+    get profile() {
+        return this.profileValue;
+    }
+    /** Sessions not yet closed. */
+    get sessionCount() {
+        return this.sessions.size;
+    }
+    get pendingStats() {
+        const p = this.pending;
+        return { streams: p.streamCount, datagrams: p.datagramCount, datagramBytes: p.bufferedDatagramBytes, rejectedStreams: p.rejectedStreams, droppedDatagrams: p.droppedDatagrams };
+    }
+    sessionState(sessionId) {
+        return this.sessions.get(sessionId)?.state;
+    }
+    /** Flow-control counters of a session (undefined when unknown). */
+    sessionFlowStats(sessionId) {
+        return this.sessions.get(sessionId)?.flow.stats;
+    }
+    pollEvent() {
+        if (this.eventHead >= this.events.length)
+            return undefined;
+        const ev = this.events[this.eventHead++];
+        if (this.eventHead === this.events.length) {
+            this.events.length = 0;
+            this.eventHead = 0;
+        }
+        else if (this.eventHead >= MAX_EVENTS_COMPACT) {
+            this.events = this.events.slice(this.eventHead);
+            this.eventHead = 0;
+        }
+        return ev;
+    }
+    /** When buffered early streams/datagrams expire. */
+    pollTimeout() {
+        return this.pending.nextDeadline();
+    }
+    handleTimeout(now) {
+        for (const s of this.pending.expire(now))
+            this.rejectStream(s.streamId, s.direction, WtErrorCode.WT_BUFFERED_STREAM_REJECTED);
+    }
+    // ================================================================== H3 events
+    /** Feeds one H3 event. Returns false when the event is not WebTransport's (e.g. a plain HTTP request). */
+    handleH3Event(now, ev) {
+        switch (ev.type) {
+            case 'settings':
+                this.onSettings(ev.settings.raw);
+                return true;
+            case 'headers': return this.onHeaders(ev);
+            case 'requestFinished': return this.onConnectEnded(ev.streamId, { kind: 'peerFin' }, 'recv');
+            case 'streamReset': return this.onStreamReset(ev.streamId, ev.code);
+            case 'streamStopped': return this.onStreamStopped(ev.streamId, ev.code);
+            case 'streamError': {
+                const s = this.sessions.get(ev.streamId);
+                if (s === undefined)
+                    return false;
+                s.connectSendDone = s.connectRecvDone = true; // H3 already aborted both sides
+                this.terminate(s, { kind: 'error', h3Code: ev.code, reason: ev.reason });
+                return true;
+            }
+            case 'streamWritable': {
+                const s = this.streamSession.get(ev.streamId);
+                if (s === undefined)
+                    return this.sessions.has(ev.streamId);
+                this.emit({ type: 'streamWritable', sessionId: s.id, streamId: ev.streamId });
+                return true;
+            }
+            case 'streamsAvailable':
+                this.emit({ type: 'streamsAvailable', sessionId: undefined, direction: ev.direction });
+                return false;
+            case 'goaway':
+                this.onGoaway();
+                return false;
+            case 'capsule': return this.onCapsule(ev.streamId, ev.capsuleType, ev.value);
+            case 'httpDatagram': return this.onDatagram(now, ev.streamId, ev.payload);
+            case 'webTransportStream':
+                this.onPeerStream(now, ev.sessionId, ev.streamId, ev.direction);
+                return true;
+            case 'rawReadable': {
+                const s = this.streamSession.get(ev.streamId);
+                if (s !== undefined && s.isUsable)
+                    this.emit({ type: 'streamReadable', sessionId: s.id, streamId: ev.streamId });
+                return true;
+            }
+            case 'closed':
+                this.onConnectionClosed(ev.reason);
+                return false;
+        }
+    }
+    onSettings(raw) {
+        if (this.profileValue !== undefined || this.negotiationError !== undefined)
+            return;
+        const r = negotiate(raw, this.local);
+        if (r.ok) {
+            this.profileValue = r.profile;
+            this.emit({ type: 'negotiated', profile: r.profile });
+        }
+        else {
+            this.negotiationError = r.reason;
+            this.emit({ type: 'negotiationFailed', reason: r.reason, code: r.code });
+        }
+        const deferred = this.deferred;
+        this.deferred = [];
+        for (const d of deferred)
+            this.onConnectRequest(d);
+    }
+    onHeaders(ev) {
+        if (this.isServer) {
+            if (!ev.isExtendedConnect || ev.protocol === undefined)
+                return false;
+            const req = { streamId: ev.streamId, headers: ev.headers, protocol: ev.protocol };
+            if (this.profileValue === undefined && this.negotiationError === undefined) {
+                if (!this.isWebTransportToken(ev.protocol))
+                    return false;
+                if (this.deferred.length >= MAX_DEFERRED_REQUESTS) {
+                    this.refuseRequest(ev.streamId);
+                    return true;
+                }
+                this.deferred.push(req);
+                return true;
+            }
+            return this.onConnectRequest(req);
+        }
+        const s = this.sessions.get(ev.streamId);
+        if (s === undefined || ev.status === undefined)
+            return false;
+        if (ev.status < 200)
+            return true; // interim response
+        if (s.state !== 'requested')
+            return true;
+        if (isSuccessfulConnectStatus(ev.status)) {
+            s.markOpen();
+            this.emit({ type: 'sessionReady', sessionId: s.id, status: ev.status, headers: ev.headers });
+            this.deliverPending(s);
+            this.flushCapsules(s);
+        }
+        else {
+            this.emit({ type: 'sessionRejected', sessionId: s.id, status: ev.status, headers: ev.headers });
+            s.connectRecvDone = ev.endStream;
+            this.dropSession(s, true);
+        }
+        return true;
+    }
+    isWebTransportToken(token) {
+        return token === 'webtransport' || token === 'webtransport-h3';
+    }
+    onConnectRequest(req) {
+        const profile = this.profileValue;
+        if (profile === undefined) {
+            if (!this.isWebTransportToken(req.protocol))
+                return false;
+            // The client's SETTINGS do not allow WebTransport (WT16 §3.1): refuse the request.
+            this.h3.sendResponse(req.streamId, [[':status', '400']], true);
+            this.h3.stopSending(req.streamId, H3ErrorCode.H3_NO_ERROR);
+            return true;
+        }
+        if (!profile.acceptedProtocolTokens.has(req.protocol))
+            return false;
+        if (this.sessions.size >= profile.maxSessions || this.goawayReceived) {
+            this.refuseRequest(req.streamId);
+            return true;
+        }
+        const authority = header(req.headers, ':authority') ?? '';
+        const path = header(req.headers, ':path') ?? '/';
+        const s = this.newSession(req.streamId, false, profile, req.headers);
+        this.emit({
+            type: 'sessionRequested', sessionId: s.id, authority, path, origin: header(req.headers, 'origin'), protocol: req.protocol, headers: req.headers,
+        });
+        return true;
+    }
+    /** WT16 §5.1/§5.2: an excess CONNECT is reset with H3_REQUEST_REJECTED ("not processed"). */
+    refuseRequest(streamId) {
+        this.h3.resetStream(streamId, H3ErrorCode.H3_REQUEST_REJECTED);
+        this.h3.stopSending(streamId, H3ErrorCode.H3_REQUEST_REJECTED);
+    }
+    newSession(id, isClient, profile, headers) {
+        const flow = new SessionFlowControl({
+            enabled: profile.flowControl,
+            peerInitial: profile.peerInitial,
+            localInitial: profile.localInitial,
+            receiveWindow: this.options.sessionReceiveWindow,
+        });
+        const s = new WtSession(id, isClient, profile, headers, flow);
+        this.sessions.set(id, s);
+        return s;
+    }
+    onConnectEnded(streamId, cause, side) {
+        const s = this.sessions.get(streamId);
+        if (s === undefined)
+            return this.pending.isRecentlyClosed(streamId);
+        if (side === 'recv')
+            s.connectRecvDone = true;
+        else
+            s.connectSendDone = true;
+        if (s.state === 'requested' && this.isServer) {
+            // The client gave up before we answered.
+            this.dropSession(s, false);
+            return true;
+        }
+        if (s.state === 'requested') {
+            this.emit({ type: 'sessionRejected', sessionId: s.id, status: undefined, headers: [] });
+            this.dropSession(s, true);
+            return true;
+        }
+        this.terminate(s, cause);
+        return true;
+    }
+    onStreamReset(streamId, code) {
+        if (this.sessions.has(streamId) || this.pending.isRecentlyClosed(streamId)) {
+            return this.onConnectEnded(streamId, { kind: 'peerReset', h3Code: Number(code) }, 'recv');
+        }
+        if (this.pending.removeStream(streamId))
+            return true;
+        const s = this.streamSession.get(streamId);
+        if (s === undefined)
+            return false;
+        const info = s.streams.get(streamId);
+        if (info !== undefined) {
+            info.recvDone = true;
+            this.emit({ type: 'streamReset', sessionId: s.id, streamId, code: http3CodeToWebTransport(code), h3Code: code });
+            this.maybeForget(s, info);
+        }
+        return true;
+    }
+    onStreamStopped(streamId, code) {
+        if (this.sessions.has(streamId) || this.pending.isRecentlyClosed(streamId)) {
+            return this.onConnectEnded(streamId, { kind: 'peerReset', h3Code: Number(code) }, 'send');
+        }
+        const s = this.streamSession.get(streamId);
+        if (s === undefined)
+            return false;
+        const info = s.streams.get(streamId);
+        if (info !== undefined) {
+            info.sendDone = true;
+            this.emit({ type: 'streamStopped', sessionId: s.id, streamId, code: http3CodeToWebTransport(code), h3Code: code });
+            this.maybeForget(s, info);
+        }
+        return true;
+    }
+    onGoaway() {
+        this.goawayReceived = true;
+        // WT16 §4.7: GOAWAY asks the application to wind every session down.
+        for (const s of this.sessions.values())
+            if (s.markDraining())
+                this.emit({ type: 'sessionDraining', sessionId: s.id });
+    }
+    onCapsule(streamId, type, value) {
+        const s = this.sessions.get(streamId);
+        if (s === undefined)
+            return this.pending.isRecentlyClosed(streamId);
+        let c;
+        try {
+            c = decodeWtCapsule(type, value);
+        }
+        catch (e) {
+            if (e instanceof H3Error) {
+                this.terminate(s, { kind: 'error', h3Code: e.code, reason: e.reason });
+                return true;
+            }
+            throw e;
+        }
+        if (c === undefined)
+            return true;
+        switch (c.kind) {
+            case 'closeSession':
+                this.terminate(s, { kind: 'peerCapsule', code: c.code, reason: c.reason });
+                break;
+            case 'drainSession':
+                if (s.markDraining())
+                    this.emit({ type: 'sessionDraining', sessionId: s.id });
+                break;
+            default: {
+                let unblocked;
+                try {
+                    unblocked = s.flow.onPeerCapsule(c);
+                }
+                catch (e) {
+                    if (e instanceof H3Error) {
+                        this.terminate(s, { kind: 'error', h3Code: e.code, reason: e.reason });
+                        return true;
+                    }
+                    throw e;
+                }
+                if (unblocked === 'data')
+                    this.emit({ type: 'sessionWritable', sessionId: s.id });
+                else if (unblocked !== undefined)
+                    this.emit({ type: 'streamsAvailable', sessionId: s.id, direction: unblocked });
+            }
+        }
+        return true;
+    }
+    onDatagram(now, streamId, payload) {
+        const s = this.sessions.get(streamId);
+        if (s !== undefined && s.isUsable) {
+            this.emit({ type: 'datagram', sessionId: s.id, payload });
+            return true;
+        }
+        if (s !== undefined && s.state === 'closed')
+            return true;
+        // Unknown or not yet accepted: buffer within limits (a client only for its own requests).
+        if (s !== undefined || (this.isServer && !this.connectionClosed))
+            this.pending.addDatagram(now, streamId, payload);
+        return true;
+    }
+    onPeerStream(now, sessionId, streamId, direction) {
+        const s = this.sessions.get(sessionId);
+        if (s !== undefined && s.isUsable) {
+            this.attachPeerStream(s, streamId, direction);
+            return;
+        }
+        if (s !== undefined && s.state === 'closed') {
+            this.rejectStream(streamId, direction, WtErrorCode.WT_SESSION_GONE);
+            return;
+        }
+        if (s === undefined && !this.isServer) {
+            // A client knows every session it asked for: this one is gone or never existed.
+            this.rejectStream(streamId, direction, WtErrorCode.WT_SESSION_GONE);
+            return;
+        }
+        const r = this.pending.addStream(now, sessionId, streamId, direction);
+        if (r === 'rejected')
+            this.rejectStream(streamId, direction, WtErrorCode.WT_BUFFERED_STREAM_REJECTED);
+        else if (r === 'sessionGone')
+            this.rejectStream(streamId, direction, WtErrorCode.WT_SESSION_GONE);
+    }
+    attachPeerStream(s, streamId, direction) {
+        try {
+            s.flow.onPeerStreamOpened(direction);
+        }
+        catch (e) {
+            if (e instanceof H3Error) {
+                this.rejectStream(streamId, direction, e.code);
+                this.terminate(s, { kind: 'error', h3Code: e.code, reason: e.reason });
+                return;
+            }
+            throw e;
+        }
+        s.addStream(streamId, direction, false);
+        this.streamSession.set(streamId, s);
+        this.emit({ type: 'streamOpened', sessionId: s.id, streamId, direction });
+        this.emit({ type: 'streamReadable', sessionId: s.id, streamId });
+    }
+    /** A peer stream we will not serve: reset what we could send and stop what it sends. */
+    rejectStream(streamId, direction, code) {
+        if (direction === 'bidi')
+            this.h3.resetStream(streamId, code);
+        this.h3.stopSending(streamId, code);
+    }
+    deliverPending(s) {
+        const { streams, datagrams } = this.pending.takeSession(s.id);
+        for (const p of streams) {
+            if (!s.isUsable) {
+                this.rejectStream(p.streamId, p.direction, WtErrorCode.WT_SESSION_GONE);
+                continue;
+            }
+            this.attachPeerStream(s, p.streamId, p.direction);
+        }
+        if (s.isUsable)
+            for (const d of datagrams)
+                this.emit({ type: 'datagram', sessionId: s.id, payload: d });
+    }
+    onConnectionClosed(reason) {
+        this.connectionClosed = true;
+        for (const s of [...this.sessions.values()]) {
+            if (s.state === 'requested' && !this.isServer)
+                this.emit({ type: 'sessionRejected', sessionId: s.id, status: undefined, headers: [] });
+            this.terminate(s, { kind: 'connectionClosed', reason });
+        }
+        this.deferred = [];
+    }
+    // ================================================================== commands: sessions
+    /**
+     * Client: sends the extended CONNECT for a new session and returns its id (the CONNECT stream
+     * id), or undefined while QUIC's stream limit is reached (retry on streamsAvailable). Throws
+     * WtUsageError before negotiation, when it failed, after GOAWAY or at the session limit.
+     */
+    connect(req) {
+        if (this.isServer)
+            throw new WtUsageError('connect() is for clients');
+        if (this.connectionClosed)
+            throw new WtUsageError('the connection is closed');
+        const profile = this.profileValue;
+        if (profile === undefined)
+            throw new WtUsageError(this.negotiationError ?? 'the server SETTINGS have not arrived yet');
+        if (this.goawayReceived)
+            throw new WtUsageError('the server sent GOAWAY');
+        if (this.sessions.size >= profile.maxSessions)
+            throw new WtUsageError(`session limit ${profile.maxSessions} reached`);
+        const headers = buildExtendedConnectHeaders({
+            protocol: profile.protocolToken,
+            authority: req.authority,
+            path: req.path,
+            origin: req.origin,
+            headers: [...connectRequestExtraHeaders(profile), ...(req.headers ?? [])],
+        });
+        const id = this.h3.sendRequest(headers);
+        if (id === undefined)
+            return undefined;
+        this.newSession(id, true, profile, headers);
+        return id;
+    }
+    /** Server: accepts a requested session with a 2xx (default 200) and delivers what was buffered. */
+    accept(sessionId, headers = [], status = 200) {
+        const s = this.requireSession(sessionId);
+        if (!this.isServer || s.state !== 'requested')
+            throw new WtUsageError(`session ${sessionId} is not awaiting an answer`);
+        if (!isSuccessfulConnectStatus(status))
+            throw new WtUsageError(`accept needs a 2xx status, got ${status}`);
+        this.h3.sendResponse(sessionId, [[':status', String(status)], ...connectResponseExtraHeaders(s.requestHeaders), ...headers]);
+        s.markOpen();
+        this.emit({ type: 'sessionReady', sessionId, status, headers });
+        this.deliverPending(s);
+        this.flushCapsules(s);
+    }
+    /** Server: refuses a requested session with an HTTP status (4xx/5xx; 3xx is allowed but not followed). */
+    reject(sessionId, status, headers = []) {
+        const s = this.requireSession(sessionId);
+        if (!this.isServer || s.state !== 'requested')
+            throw new WtUsageError(`session ${sessionId} is not awaiting an answer`);
+        if (!Number.isInteger(status) || status < 300 || status > 599)
+            throw new WtUsageError(`reject needs a 3xx-5xx status, got ${status}`);
+        this.h3.sendResponse(sessionId, [[':status', String(status)], ...headers], true);
+        if (!s.connectRecvDone)
+            this.h3.stopSending(sessionId, H3ErrorCode.H3_NO_ERROR);
+        s.connectSendDone = s.connectRecvDone = true;
+        this.dropSession(s, false);
+    }
+    /**
+     * Closes a session: WT_CLOSE_SESSION(code, reason) then FIN, and every stream reset with
+     * WT_SESSION_GONE. A client session not answered yet is cancelled. No-op when already closed.
+     */
+    closeSession(sessionId, code = 0, reason = '') {
+        const s = this.sessions.get(sessionId);
+        if (s === undefined)
+            return;
+        if (s.state === 'requested' && this.isServer)
+            throw new WtUsageError('use reject() for a session not accepted yet');
+        // Validate before any state changes (RangeError from the encoder would leave a half-closed session).
+        webTransportCodeToHttp3(code);
+        this.terminate(s, { kind: 'local', code, reason });
+    }
+    /** Sends WT_DRAIN_SESSION: asks the peer to wind the session down (WT16 §4.7). */
+    drainSession(sessionId) {
+        const s = this.requireSession(sessionId);
+        if (!s.isUsable || s.connectSendDone)
+            return;
+        this.sendCapsule(s, { kind: 'drainSession' });
+    }
+    // ================================================================== commands: streams
+    /**
+     * Opens a stream in an open session; undefined when the session's (or QUIC's) stream limit is
+     * reached: wait for streamsAvailable.
+     */
+    openStream(sessionId, direction) {
+        const s = this.requireSession(sessionId);
+        if (!s.isUsable)
+            throw new WtUsageError(`session ${sessionId} is ${s.state}`);
+        if (!s.flow.canOpenStream(direction)) {
+            s.flow.onStreamsBlocked(direction);
+            this.flushCapsules(s);
+            return undefined;
+        }
+        const id = this.h3.openWebTransportStream(sessionId, direction);
+        if (id === undefined)
+            return undefined;
+        s.flow.onLocalStreamOpened(direction);
+        s.addStream(id, direction, true);
+        this.streamSession.set(id, s);
+        return id;
+    }
+    /** Writes payload; returns the bytes accepted (short: wait for streamWritable / sessionWritable). */
+    writeStream(streamId, data, fin = false) {
+        const { s, info } = this.requireStream(streamId);
+        if (info.sendDone)
+            throw new WtUsageError(`stream ${streamId} cannot send any more`);
+        const credit = s.flow.sendCredit;
+        let chunk = data;
+        let finNow = fin;
+        if (credit < data.length) {
+            chunk = data.subarray(0, Math.max(0, credit));
+            finNow = false;
+            s.flow.onDataBlocked();
+            this.flushCapsules(s);
+        }
+        if (chunk.length === 0 && !finNow)
+            return 0;
+        const n = this.h3.writeRaw(streamId, chunk, finNow);
+        s.flow.onDataSent(n);
+        if (finNow && n === chunk.length) {
+            info.sendDone = true;
+            this.maybeForget(s, info);
+        }
+        return n;
+    }
+    /** Reads received payload (a view). Consuming grants session credit back to the peer. */
+    readStream(streamId, maxBytes) {
+        const { s, info } = this.requireStream(streamId);
+        if (info.recvDone)
+            return undefined;
+        const r = this.h3.readRaw(streamId, maxBytes);
+        if (r === undefined)
+            return undefined;
+        try {
+            s.flow.onDataReceived(r.data.length);
+        }
+        catch (e) {
+            if (e instanceof H3Error) {
+                this.terminate(s, { kind: 'error', h3Code: e.code, reason: e.reason });
+                return undefined;
+            }
+            throw e;
+        }
+        s.flow.onDataConsumed(r.data.length);
+        if (r.fin) {
+            info.recvDone = true;
+            this.maybeForget(s, info);
+        }
+        this.flushCapsules(s);
+        return r;
+    }
+    /** Resets our sending side with an application error code (u32). */
+    resetStream(streamId, code = 0) {
+        const h3Code = webTransportCodeToHttp3(code);
+        const { s, info } = this.requireStream(streamId);
+        if (info.sendDone)
+            return;
+        info.sendDone = true;
+        this.h3.resetStream(streamId, h3Code);
+        this.maybeForget(s, info);
+    }
+    /** Asks the peer to stop sending (STOP_SENDING) with an application error code (u32). */
+    stopSending(streamId, code = 0) {
+        const h3Code = webTransportCodeToHttp3(code);
+        const { s, info } = this.requireStream(streamId);
+        if (info.recvDone)
+            return;
+        info.recvDone = true;
+        this.h3.stopSending(streamId, h3Code);
+        this.maybeForget(s, info);
+    }
+    /** The session a stream belongs to (undefined once the stream is finished both ways). */
+    streamSessionId(streamId) {
+        return this.streamSession.get(streamId)?.id;
+    }
+    // ================================================================== commands: datagrams
+    sendDatagram(sessionId, payload) {
+        const s = this.sessions.get(sessionId);
+        if (s === undefined || !s.isUsable)
+            return 'closed';
+        return this.h3.sendHttpDatagram(sessionId, payload);
+    }
+    maxDatagramSize(sessionId) {
+        const s = this.sessions.get(sessionId);
+        return s === undefined || !s.isUsable ? 0 : this.h3.maxHttpDatagramSize(sessionId);
+    }
+    // ================================================================== internals
+    requireSession(sessionId) {
+        const s = this.sessions.get(sessionId);
+        if (s === undefined)
+            throw new WtUsageError(`no session ${sessionId}`);
+        return s;
+    }
+    requireStream(streamId) {
+        const s = this.streamSession.get(streamId);
+        const info = s?.streams.get(streamId);
+        if (s === undefined || info === undefined)
+            throw new WtUsageError(`no open WebTransport stream ${streamId}`);
+        return { s, info };
+    }
+    /** Drops a stream finished in both directions; a peer stream's end frees a session slot. */
+    maybeForget(s, info) {
+        if (!info.sendDone || !info.recvDone)
+            return;
+        s.streams.delete(info.streamId);
+        this.streamSession.delete(info.streamId);
+        if (!info.local && s.isUsable) {
+            s.flow.onPeerStreamClosed(info.direction);
+            this.flushCapsules(s);
+        }
+    }
+    sendCapsule(s, c) {
+        const enc = encodeWtCapsule(c);
+        this.h3.sendCapsule(s.id, enc.type, enc.value);
+    }
+    /** Sends the flow-control capsules the session queued; only once the session is open. */
+    flushCapsules(s) {
+        if (!s.isUsable || s.connectSendDone)
+            return;
+        for (let c = s.flow.pollCapsule(); c !== undefined; c = s.flow.pollCapsule())
+            this.sendCapsule(s, c);
+    }
+    terminate(s, cause) {
+        const actions = s.terminate(cause);
+        if (actions === undefined)
+            return;
+        for (const a of actions)
+            this.apply(a);
+        for (const id of s.streams.keys())
+            this.streamSession.delete(id);
+        s.streams.clear();
+        this.sessions.delete(s.id);
+        for (const p of this.pending.closeSession(s.id))
+            this.rejectStream(p.streamId, p.direction, WtErrorCode.WT_SESSION_GONE);
+        const info = s.closeInfo;
+        this.emit({ type: 'sessionClosed', sessionId: s.id, code: info.code, reason: info.reason, remote: info.remote });
+    }
+    /** A session that never opened (rejected or abandoned): forget it, refuse its buffered streams. */
+    dropSession(s, cancelOurSide) {
+        s.state = 'closed';
+        if (cancelOurSide && !s.connectSendDone)
+            this.h3.resetStream(s.id, H3ErrorCode.H3_REQUEST_CANCELLED);
+        s.connectSendDone = true;
+        this.sessions.delete(s.id);
+        for (const p of this.pending.closeSession(s.id))
+            this.rejectStream(p.streamId, p.direction, WtErrorCode.WT_SESSION_GONE);
+    }
+    apply(a) {
+        switch (a.kind) {
+            case 'sendCapsule':
+                this.h3.sendCapsule(a.streamId, a.capsule.type, a.capsule.value, a.fin);
+                break;
+            case 'finStream':
+                this.h3.endStream(a.streamId);
+                break;
+            case 'resetStream':
+                this.h3.resetStream(a.streamId, a.h3Code);
+                break;
+            case 'stopSending':
+                this.h3.stopSending(a.streamId, a.h3Code);
+                break;
+        }
+    }
+    emit(ev) {
+        this.events.push(ev);
+    }
+}
+//# sourceMappingURL=engine.js.map
