@@ -55,7 +55,10 @@ export function oursDatagramsSent(connection: QuicConnection): number {
 }
 
 export interface OursDialer {
+  /** A connection from the dialer's shared socket (handshake-rate runs: many connections, one socket). */
   dial(): Promise<QuicConnection>;
+  /** A connection on its own connected socket, as a one-connection client does (transfers). */
+  dialOwn(): Promise<QuicConnection>;
   close(): Promise<void>;
 }
 
@@ -64,6 +67,9 @@ export async function oursDialer(port: number, verifier: CertificateVerifier | n
   const endpoint = await QuicEndpoint.bind({ host: HOST });
   return {
     dial: () => endpoint.connect({
+      host: HOST, port, serverName: 'localhost', alpnProtocols: [BENCH_ALPN], verifier, signal: AbortSignal.timeout(10_000),
+    }),
+    dialOwn: () => QuicEndpoint.connect({
       host: HOST, port, serverName: 'localhost', alpnProtocols: [BENCH_ALPN], verifier, signal: AbortSignal.timeout(10_000),
     }),
     close: () => endpoint.close({ timeoutMs: 200 }),

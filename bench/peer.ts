@@ -91,15 +91,16 @@ interface Dialed {
 async function runClient(): Promise<void> {
   const notes: string[] = [];
   const port = Number(opt.port);
-  let dial: () => Promise<Dialed>;
+  /** `own`: the connection gets its own socket (single-connection client), else the shared one. */
+  let dial: (own: boolean) => Promise<Dialed>;
   let closeDialer: () => Promise<void>;
   if (stack === 'ours') {
     const verification = await loadClientVerification(files, opt.verify);
     if (verification.note) notes.push(verification.note);
     notes.push(`certificate verification ${verification.mode}`);
     const dialer = await oursDialer(port, verification.verifier);
-    dial = async () => {
-      const c = await dialer.dial();
+    dial = async (own) => {
+      const c = await (own ? dialer.dialOwn() : dialer.dial());
       return { bench: wrapOursConnection(c), datagramsSent: () => oursDatagramsSent(c) };
     };
     closeDialer = dialer.close;
@@ -127,9 +128,9 @@ async function runClient(): Promise<void> {
   process.exit(0);
 }
 
-async function runScenario(scenario: Scenario, dial: () => Promise<Dialed>): Promise<unknown> {
-  if (scenario === 'handshake') return handshakes(Number(opt.handshakes), dial);
-  const dialed = await dial();
+async function runScenario(scenario: Scenario, dial: (own: boolean) => Promise<Dialed>): Promise<unknown> {
+  if (scenario === 'handshake') return handshakes(Number(opt.handshakes), () => dial(false));
+  const dialed = await dial(true);
   try {
     switch (scenario) {
       case 'upload': return await uploadOnce(dialed.bench, Number(opt.bytes));

@@ -3,6 +3,7 @@
  * (and loaded lazily) so the rest of the runtime depends only on the structural types in
  * proto-types.ts and can be tested with fakes.
  */
+import { PooledRandomSource } from './pooled-random.js';
 import type { ProtoEndpoint, ProtoEndpointConfig } from './proto-types.js';
 
 export type ProtoEndpointFactory = (config: ProtoEndpointConfig) => ProtoEndpoint | Promise<ProtoEndpoint>;
@@ -16,7 +17,6 @@ interface EndpointModule {
 }
 interface CryptoModule {
   defaultCryptoProvider(): unknown;
-  nodeRandomSource: unknown;
 }
 
 export const createDefaultProtoEndpoint: ProtoEndpointFactory = async (config) => {
@@ -26,6 +26,7 @@ export const createDefaultProtoEndpoint: ProtoEndpointFactory = async (config) =
   ]);
   return new endpointModule.Endpoint(config, {
     crypto: cryptoModule.defaultCryptoProvider(),
-    random: cryptoModule.nodeRandomSource,
+    // OS randomness like crypto/default.ts's nodeRandomSource, pooled: many small requests per handshake.
+    random: new PooledRandomSource(),
   });
 };

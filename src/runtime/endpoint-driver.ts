@@ -52,6 +52,13 @@ export class EndpointDriver<C extends ProtoConnection = ProtoConnection> {
   /** Slots handed to socket.send, in send order; completions arrive in the same order. */
   readonly #inFlight: Uint8Array[] = [];
   #inFlightHead = 0;
+  /**
+   * Slot counts of the send batches in flight. Only a batch's last send carries the completion
+   * callback (a callback per packet cost ~0.5 µs of a ~5 µs send); since completions are FIFO,
+   * it frees the whole batch.
+   */
+  readonly #batches: number[] = [];
+  #batchHead = 0;
   #flushScheduled = false;
   #timer: TimerHandle | undefined;
   #armedDeadline: Micros | undefined;
@@ -70,14 +77,22 @@ export class EndpointDriver<C extends ProtoConnection = ProtoConnection> {
     this.#flush();
   };
   readonly #sendCallback = (error: Error | null): void => {
-    const slot = this.#inFlight[this.#inFlightHead]!;
-    this.#inFlight[this.#inFlightHead++] = undefined as unknown as Uint8Array;
+    const count = this.#batches[this.#batchHead++]!;
+    if (this.#batchHead === this.#batches.length) {
+      this.#batches.length = 0;
+      this.#batchHead = 0;
+    }
+    for (let i = 0; i < count; i++) {
+      const slot = this.#inFlight[this.#inFlightHead]!;
+      this.#inFlight[this.#inFlightHead++] = undefined as unknown as Uint8Array;
+      this.#pool.release(slot);
+    }
     if (this.#inFlightHead === this.#inFlight.length) {
       this.#inFlight.length = 0;
       this.#inFlightHead = 0;
     }
+    // Errors of the batch's earlier sends are not reported by node:dgram (no callback); loss recovery copes.
     if (error) this.stats.sendErrors++;
-    this.#pool.release(slot);
     // Transmits were held back for lack of buffers: resume them.
     if (this.#blockedOnBuffers) {
       this.#blockedOnBuffers = false;
@@ -187,6 +202,12 @@ export class EndpointDriver<C extends ProtoConnection = ProtoConnection> {
         else this.#dispatch(ev.connection, ev.event);
       }
       now = this.clock.now();
+      // Each packet is sent once the next one exists, so that the last of the batch is known
+      // and alone gets the completion callback.
+      let held: Uint8Array | undefined;
+      let heldSize = 0;
+      let heldRemote: SocketAddress | undefined;
+      let batch = 0;
       while (sent < this.#maxTransmitsPerFlush) {
         const slot = this.#pool.acquire();
         if (slot === undefined) {
@@ -198,11 +219,19 @@ export class EndpointDriver<C extends ProtoConnection = ProtoConnection> {
           this.#pool.release(slot);
           break;
         }
+        if (held !== undefined) this.socket.send(held, 0, heldSize, heldRemote!);
+        held = slot;
+        heldSize = tx.size;
+        heldRemote = tx.remote;
         this.#inFlight.push(slot);
-        this.socket.send(slot, 0, tx.size, tx.remote, this.#sendCallback);
+        batch++;
         this.stats.datagramsSent++;
         sent++;
         pending = true;
+      }
+      if (held !== undefined) {
+        this.#batches.push(batch);
+        this.socket.send(held, 0, heldSize, heldRemote!, this.#sendCallback);
       }
       if (sent >= this.#maxTransmitsPerFlush) {
         // Let received datagrams in before writing more; the rest goes out next turn.

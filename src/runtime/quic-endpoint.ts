@@ -121,6 +121,8 @@ export class QuicEndpoint implements AsyncDisposable {
     const endpoint = await QuicEndpoint.#open(options, baseConfig(options),
       options.localHost ?? (family === 'udp6' ? '::' : '0.0.0.0'), 0);
     try {
+      // This socket only ever talks to `remote`: a connected socket sends without per-packet addressing.
+      await endpoint.driver.socket.connect?.(remote);
       const connection = await endpoint.#dial(remote, options);
       void connection.closed.then(() => endpoint.close({ timeoutMs: 0 }));
       return connection;

@@ -14,8 +14,9 @@ export interface DatagramSocket {
   /** Binds to address:port (port 0 picks one) and resolves with the bound address. */
   bind(port: number, address: string): Promise<SocketAddress>;
   /**
-   * Sends data[offset..offset+length). The bytes must stay untouched until `callback` runs.
-   * Callbacks run in send order (the driver recycles buffers in FIFO order relying on it).
+   * Sends data[offset..offset+length). The bytes must stay untouched until this send's callback,
+   * or the callback of a later send, runs: completions happen in send order (the driver passes a
+   * callback only on the last send of a batch and recycles the whole batch when it runs).
    */
   send(data: Uint8Array, offset: number, length: number, remote: SocketAddress, callback?: SendCallback): void;
   /**

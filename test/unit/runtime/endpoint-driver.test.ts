@@ -122,12 +122,12 @@ describe('EndpointDriver', () => {
     await turn();
     assert.equal(socket.sent.length, 2, 'only two slots exist');
     assert.equal(pool.inFlight, 2);
+    assert.equal(socket.pendingCallbacks.length, 1, 'one completion callback per batch, on its last send');
     socket.completeSends(1);
     await turn();
-    assert.equal(socket.sent.length, 3);
-    assert.equal(socket.sent[2]!.buffer, socket.sent[0]!.buffer, 'the first completed slot is reused');
-    socket.completeSends();
-    await turn();
+    assert.equal(socket.sent.length, 4, 'the completion freed the whole batch');
+    assert.deepEqual(new Set([socket.sent[2]!.buffer, socket.sent[3]!.buffer]), new Set([socket.sent[0]!.buffer, socket.sent[1]!.buffer]),
+      'the completed slots are reused');
     socket.completeSends();
     await turn();
     assert.deepEqual(socket.sent.map((s) => s.bytes[0]), [0, 1, 2, 3, 4]);

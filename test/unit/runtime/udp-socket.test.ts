@@ -55,6 +55,36 @@ describe('createUdpSocket', () => {
     await loopback('udp6', '::1');
   });
 
+  test('a connected socket sends to its peer without an address and drops sends to anyone else', async () => {
+    const a = createUdpSocket({ family: 'udp4' });
+    const b = createUdpSocket({ family: 'udp4' });
+    const c = createUdpSocket({ family: 'udp4' });
+    const aAddr = await a.bind(0, '127.0.0.1');
+    const bAddr = await b.bind(0, '127.0.0.1');
+    const cAddr = await c.bind(0, '127.0.0.1');
+    await a.connect!(bAddr);
+    const atB = new Promise<{ data: number[]; from: SocketAddress }>((resolve) => {
+      b.onMessage((data, from) => resolve({ data: [...data], from: { address: from.address, port: from.port } }));
+    });
+    let cGot = 0;
+    c.onMessage(() => { cGot++; });
+    const payload = new Uint8Array([1, 2, 3, 4]);
+    const toB = new Promise<Error | null>((resolve) => a.send(payload, 1, 2, bAddr, resolve));
+    const toC = new Promise<Error | null>((resolve) => a.send(payload, 0, 4, cAddr, resolve));
+    assert.equal(await toB, null);
+    assert.match(String(await toC), /connected to another peer/);
+    assert.deepEqual(await atB, { data: [2, 3], from: aAddr });
+    // The kernel filters what a connected socket receives: b's reply arrives, c's does not.
+    const fromPeer = new Promise<number[]>((resolve) => a.onMessage((data) => resolve([...data])));
+    c.send(new Uint8Array([9]), 0, 1, aAddr);
+    b.send(new Uint8Array([7]), 0, 1, aAddr);
+    assert.deepEqual(await fromPeer, [7]);
+    assert.equal(cGot, 0);
+    await a.close();
+    await b.close();
+    await c.close();
+  });
+
   test('bind to a taken port rejects', async () => {
     const a = createUdpSocket({ family: 'udp4' });
     const { port } = await a.bind(0, '127.0.0.1');

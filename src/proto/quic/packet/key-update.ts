@@ -18,18 +18,21 @@ import { EMPTY_CONTEXT, hkdfExpandLabel } from '../../crypto/hkdf-label.js';
 import type { CryptoProvider } from '../../crypto/provider.js';
 import type { Micros } from '../../util/time.js';
 import { TransportError, TransportErrorCode } from '../errors.js';
-import { derivePacketKeys, type PacketKeys } from './protection.js';
+import { derivePacketKeys, derivePayloadKeys, type PacketKeys } from './protection.js';
 
 /** secret_<n+1> = HKDF-Expand-Label(secret_<n>, "quic ku", "", Hash.length) (RFC 9001 §6.1). */
 export function nextTrafficSecret(provider: CryptoProvider, suite: CipherSuite, secret: Uint8Array): Uint8Array {
   return hkdfExpandLabel(provider, suite.hash, secret, 'quic ku', EMPTY_CONTEXT, suite.hashLength);
 }
 
-/** The next key generation: new AEAD key and IV, the same header protection key (§6.1). */
+/**
+ * The next key generation: new AEAD key and IV, the same header protection key (§6.1), so no
+ * "quic hp" derivation or header protection cipher is made for it.
+ */
 export function nextGenerationKeys(provider: CryptoProvider, keys: PacketKeys): PacketKeys {
   const secret = nextTrafficSecret(provider, keys.suite, keys.secret);
-  const derived = derivePacketKeys(provider, keys.suite, secret);
-  return { suite: keys.suite, secret, aead: derived.aead, iv: derived.iv, hp: keys.hp };
+  const { aead, iv } = derivePayloadKeys(provider, keys.suite, secret);
+  return { suite: keys.suite, secret, aead, iv, hp: keys.hp };
 }
 
 /** Old read keys are kept for three PTOs after the first packet of the new phase (§6.5). */

@@ -36,16 +36,18 @@ export interface UnprotectedHeader {
   truncatedPn: number;
 }
 
-/** Derives "quic key", "quic iv" and "quic hp" from a traffic secret (RFC 9001 §5.1). */
-export function derivePacketKeys(provider: CryptoProvider, suite: CipherSuite, secret: Uint8Array): PacketKeys {
+/** Derives "quic key" and "quic iv" from a traffic secret: the AEAD half of the packet keys. */
+export function derivePayloadKeys(provider: CryptoProvider, suite: CipherSuite, secret: Uint8Array): { aead: Aead; iv: Uint8Array } {
   const key = hkdfExpandLabel(provider, suite.hash, secret, 'quic key', EMPTY_CONTEXT, suite.keyLength);
   const iv = hkdfExpandLabel(provider, suite.hash, secret, 'quic iv', EMPTY_CONTEXT, suite.ivLength);
+  return { aead: provider.createAead(suite.aead, key), iv };
+}
+
+/** Derives "quic key", "quic iv" and "quic hp" from a traffic secret (RFC 9001 §5.1). */
+export function derivePacketKeys(provider: CryptoProvider, suite: CipherSuite, secret: Uint8Array): PacketKeys {
+  const { aead, iv } = derivePayloadKeys(provider, suite, secret);
   const hpKey = hkdfExpandLabel(provider, suite.hash, secret, 'quic hp', EMPTY_CONTEXT, suite.keyLength);
-  return {
-    suite, secret, iv,
-    aead: provider.createAead(suite.aead, key),
-    hp: provider.createHeaderProtection(suite.aead, hpKey),
-  };
+  return { suite, secret, iv, aead, hp: provider.createHeaderProtection(suite.aead, hpKey) };
 }
 
 /** client_initial_secret and server_initial_secret for a client-chosen DCID (RFC 9001 §5.2). */

@@ -59,6 +59,24 @@ describe('next generation secrets', () => {
     assert.deepEqual(next.iv, derivePacketKeys(provider, CHACHA, fromHex(A5.ku)).iv);
     assert.notDeepEqual(next.iv, keys.iv);
   });
+
+  test('next keys seal like keys derived from the next secret, without making a header protection cipher', () => {
+    const keys = derivePacketKeys(provider, AES, randomBytes(32));
+    let hpCreated = 0;
+    const counting = { ...provider, createHeaderProtection: (...args: Parameters<typeof provider.createHeaderProtection>) => {
+      hpCreated++;
+      return provider.createHeaderProtection(...args);
+    } };
+    const next = nextGenerationKeys(counting, keys);
+    assert.equal(hpCreated, 0);
+    const full = derivePacketKeys(provider, AES, next.secret);
+    const seal = (aead: typeof next.aead): string => {
+      const out = new Uint8Array(48);
+      aead.seal(full.iv, new Uint8Array([1, 2]), new Uint8Array(32).fill(7), out, 0);
+      return toHex(out);
+    };
+    assert.equal(seal(next.aead), seal(full.aead));
+  });
 });
 
 describe('OneRttKeys', () => {

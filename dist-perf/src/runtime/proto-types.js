@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=proto-types.js.map
