@@ -1,10 +1,10 @@
-/** Command line of the interop endpoint: `server|client --mode echo ...`, parsed into typed settings. */
+/** Command line of the interop endpoint: `server|client --mode echo|h3 ...`, parsed into typed settings. */
 import { parseArgs } from 'node:util';
 import { parseHostPort } from '../runtime/socket-address.js';
 import type { SocketAddress } from '../runtime/proto-types.js';
 
 /** Modes are open-ended: h3 and wt modes are added later beside echo. */
-export const INTEROP_MODES = ['echo'] as const;
+export const INTEROP_MODES = ['echo', 'h3'] as const;
 export type InteropMode = (typeof INTEROP_MODES)[number];
 
 export interface ServerArgs {
@@ -16,6 +16,8 @@ export interface ServerArgs {
   key: string;
   retry: boolean;
   keylog: string | undefined;
+  /** h3 mode: the web root served (absent when not given). */
+  www?: string;
 }
 
 export interface ClientArgs {
@@ -33,6 +35,9 @@ export interface ClientArgs {
   chacha20: boolean;
   timeoutSeconds: number;
   keylog: string | undefined;
+  /** h3 mode: the URLs to fetch (one origin) and where to write the bodies. */
+  urls: string[];
+  out: string | undefined;
 }
 
 export type InteropArgs = ServerArgs | ClientArgs;
@@ -48,6 +53,10 @@ export const USAGE = `usage:
   tswebtransport-interop server --mode echo --alpn <alpn> --listen <host>:<port> --cert <pem> --key <pem> [--retry] [--keylog FILE]
   tswebtransport-interop client --mode echo --alpn <alpn> --connect <host>:<port> [--ca <pem> | --insecure] [--sni <name>]
                                 [--bytes N] [--streams K] [--uni U] [--datagrams D] [--chacha20] [--timeout S] [--keylog FILE]
+  tswebtransport-interop server --mode h3 --listen <host>:<port> --cert <pem> --key <pem> [--www <dir>] [--retry] [--keylog FILE]
+  tswebtransport-interop client --mode h3 [--ca <pem> | --insecure] [--out <dir>] [--connect <host>:<port>] [--sni <name>]
+                                [--chacha20] [--timeout S] [--keylog FILE] <https-url> [<https-url> ...]
+  h3 mode uses ALPN h3; its URLs share one origin and are fetched concurrently on one connection.
   IPv6 addresses are written [::1]:4433; --alpn may be repeated or comma-separated.`;
 
 export function parseInteropArgs(argv: string[]): InteropArgs {
@@ -75,6 +84,8 @@ export function parseInteropArgs(argv: string[]): InteropArgs {
         datagrams: { type: 'string', default: '0' },
         chacha20: { type: 'boolean', default: false },
         timeout: { type: 'string', default: '10' },
+        www: { type: 'string' },
+        out: { type: 'string' },
       },
     });
   } catch (error) {
@@ -82,26 +93,48 @@ export function parseInteropArgs(argv: string[]): InteropArgs {
   }
   const { values, positionals } = parsed;
   const role = positionals[0];
-  if (positionals.length !== 1 || (role !== 'server' && role !== 'client')) throw new UsageError('expected exactly one command: server or client');
   const mode = values.mode as string;
+  const h3 = mode === 'h3';
+  const urls = positionals.slice(1);
+  if (role !== 'server' && role !== 'client') throw new UsageError('expected exactly one command: server or client');
+  if (urls.length > 0 && !(h3 && role === 'client')) throw new UsageError('unexpected arguments (URLs are for client --mode h3)');
   if (!(INTEROP_MODES as readonly string[]).includes(mode)) throw new UsageError(`unknown --mode ${mode} (supported: ${INTEROP_MODES.join(', ')})`);
-  const alpn = (values.alpn ?? []).flatMap((a) => a.split(',')).map((a) => a.trim()).filter((a) => a.length > 0);
+  const alpn = (values.alpn ?? (h3 ? ['h3'] : [])).flatMap((a) => a.split(',')).map((a) => a.trim()).filter((a) => a.length > 0);
   if (alpn.length === 0) throw new UsageError('--alpn is required');
+  if (h3 && (alpn.length !== 1 || alpn[0] !== 'h3')) throw new UsageError('--mode h3 uses ALPN h3 only');
   const keylog = values.keylog;
   if (role === 'server') {
     if (!values.listen) throw new UsageError('server needs --listen <host>:<port>');
     if (!values.cert || !values.key) throw new UsageError('server needs --cert and --key');
-    return { role, mode: mode as InteropMode, alpn, listen: address(values.listen), cert: values.cert, key: values.key, retry: values.retry === true, keylog };
+    return {
+      role, mode: mode as InteropMode, alpn, listen: address(values.listen), cert: values.cert, key: values.key, retry: values.retry === true, keylog,
+      ...(values.www !== undefined ? { www: values.www } : {}),
+    };
   }
-  if (!values.connect) throw new UsageError('client needs --connect <host>:<port>');
+  if (h3 && urls.length === 0) throw new UsageError('client --mode h3 needs at least one https:// URL');
+  const connectText = values.connect ?? (h3 ? urlHostPort(urls[0]!) : undefined);
+  if (!connectText) throw new UsageError('client needs --connect <host>:<port>');
   if (values.ca && values.insecure) throw new UsageError('--ca and --insecure exclude each other');
   return {
-    role, mode: mode as InteropMode, alpn, connect: address(values.connect),
+    role, mode: mode as InteropMode, alpn, connect: address(connectText),
     ca: values.ca, insecure: values.insecure === true, sni: values.sni,
     bytes: count('bytes', values.bytes as string), streams: count('streams', values.streams as string),
     uni: count('uni', values.uni as string), datagrams: count('datagrams', values.datagrams as string),
     chacha20: values.chacha20 === true, timeoutSeconds: positive('timeout', values.timeout as string), keylog,
+    urls, out: values.out,
   };
+}
+
+/** "https://localhost:4433/x" -> "localhost:4433" (default port 443). */
+function urlHostPort(text: string): string {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new UsageError(`bad URL ${text}`);
+  }
+  if (url.protocol !== 'https:') throw new UsageError(`${text}: only https:// URLs`);
+  return `${url.hostname}:${url.port === '' ? '443' : url.port}`;
 }
 
 function address(text: string): SocketAddress {

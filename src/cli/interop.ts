@@ -13,6 +13,8 @@ import { runEchoClient } from './echo-client.js';
 import { serveEcho } from './echo-server.js';
 import { USAGE, UsageError, parseInteropArgs, type ClientArgs, type ServerArgs } from './interop-args.js';
 import { loadInteropDeps, type InteropDeps } from './interop-deps.js';
+import { runH3Client } from './h3-client.js';
+import { runH3Server } from './h3-server.js';
 
 export async function main(argv: string[], deps?: InteropDeps): Promise<number> {
   let args;
@@ -24,6 +26,7 @@ export async function main(argv: string[], deps?: InteropDeps): Promise<number> 
     return 2;
   }
   const resolved = deps ?? await loadInteropDeps();
+  if (args.mode === 'h3') return args.role === 'server' ? runH3Server(args, resolved) : runH3Client(args, resolved);
   return args.role === 'server' ? runServer(args, resolved) : runClient(args, resolved);
 }
 

@@ -299,6 +299,16 @@ export class InteropCase {
     return { process: server, port };
   }
 
+  /** Our HTTP/3 server (`--mode h3`, serving `www`) on 127.0.0.1 with an OS-chosen port. */
+  async startOurH3Server(www: string, extra: readonly string[] = [], timeoutMs = 90_000): Promise<{ process: PeerProcess; port: number }> {
+    const server = this.node('our-h3-server', this.env.cli, ['server', '--mode', 'h3', '--listen', '127.0.0.1:0', '--www', www,
+      '--cert', this.env.cert, '--key', this.env.key, '--keylog', join(this.dir, 'our-h3-server.keys'), ...extra], { timeoutMs });
+    const line = await server.waitFor(/^\{"listening".*$/m, 15_000);
+    const port = parseListeningPort(line[0]);
+    if (port === undefined) throw new Error(`our h3 server printed an unusable listening line: ${line[0]}`);
+    return { process: server, port };
+  }
+
   /** The impairment proxy in front of `targetPort`; resolves with its listen port once bound. */
   async startProxy(targetPort: number, options: readonly string[], timeoutSeconds: number): Promise<{ process: PeerProcess; port: number }> {
     const port = await freeUdpPort();

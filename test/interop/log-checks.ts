@@ -116,3 +116,34 @@ export function isChaCha20(cipher: unknown): boolean {
   if (typeof cipher === 'number') return cipher === 0x1303;
   return typeof cipher === 'string' && /chacha20/i.test(cipher);
 }
+
+/** `hash  name` lines of the kit's www/SHA256SUMS → name → hex digest. */
+export function parseSha256Sums(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const line of text.split('\n')) {
+    const m = /^([0-9a-f]{64})\s+\*?(\S+)$/.exec(line.trim());
+    if (m) out.set(m[2]!, m[1]!);
+  }
+  return out;
+}
+
+export interface OurH3RequestLog {
+  method: string;
+  path: string;
+  status: number;
+  bytes: number;
+}
+
+/** The `{"h3request":{...}}` lines our `--mode h3` server prints on stderr, one per request served. */
+export function ourH3Requests(log: string): OurH3RequestLog[] {
+  const out: OurH3RequestLog[] = [];
+  for (const line of log.split('\n')) {
+    if (!line.startsWith('{"h3request"')) continue;
+    try {
+      out.push((JSON.parse(line) as { h3request: OurH3RequestLog }).h3request);
+    } catch {
+      // A line cut by the log cap: ignore.
+    }
+  }
+  return out;
+}

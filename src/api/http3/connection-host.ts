@@ -37,6 +37,8 @@ export class Http3ConnectionHost implements ConnectionEventHandler, StreamHost {
   readonly #keyLog: KeyLogSink | undefined;
   readonly #onRequest: ((stream: StreamHandle, headers: Header[]) => void) | undefined;
   readonly #streams = new Map<number, StreamHandle>();
+  /** Request streams QUIC still holds (until 'streamClosed': both sides done, our data acknowledged). */
+  readonly #live = new Set<number>();
   #bidiWaiters: { resolve: () => void; reject: (e: Error) => void }[] = [];
   #idleWaiters: (() => void)[] = [];
   #goawayWaiters: ((id: number) => void)[] = [];
@@ -44,6 +46,7 @@ export class Http3ConnectionHost implements ConnectionEventHandler, StreamHost {
   #rejectEstablished!: (e: Error) => void;
   #resolveClosed!: (info: CloseInfo) => void;
   #handshakeDone = false;
+  #quicClose: CloseInfo | undefined;
   #closeError: Http3ConnectionError | undefined;
   /** Why we closed the connection for a peer protocol error, if we did. */
   #protocolError: { code: number; reason: string } | undefined;
@@ -68,9 +71,9 @@ export class Http3ConnectionHost implements ConnectionEventHandler, StreamHost {
     return this.#closeError !== undefined;
   }
 
-  /** Streams still in use (either direction not finished). */
+  /** Request streams still in use (not finished both ways, or our data not yet acknowledged). */
   get activeStreams(): number {
-    return this.#streams.size;
+    return this.#live.size;
   }
 
   wake(): void {
@@ -79,14 +82,11 @@ export class Http3ConnectionHost implements ConnectionEventHandler, StreamHost {
 
   release(id: number): void {
     this.#streams.delete(id);
-    if (this.#streams.size === 0 && this.#idleWaiters.length > 0) {
-      for (const w of this.#idleWaiters.splice(0)) w();
-    }
   }
 
-  /** Resolves once no stream is active (or the connection closed). */
+  /** Resolves once no request stream is active and all we sent was acknowledged (or the connection closed). */
   whenIdle(): Promise<void> {
-    if (this.#streams.size === 0 || this.isClosed) return Promise.resolve();
+    if (this.#live.size === 0 || this.isClosed) return Promise.resolve();
     return new Promise((resolve) => this.#idleWaiters.push(resolve));
   }
 
@@ -108,6 +108,7 @@ export class Http3ConnectionHost implements ConnectionEventHandler, StreamHost {
       if (id !== undefined) {
         const stream = new StreamHandle(this, id);
         this.#streams.set(id, stream);
+        this.#live.add(id);
         if (endStream) stream.end();
         this.wake();
         return stream;
@@ -135,6 +136,10 @@ export class Http3ConnectionHost implements ConnectionEventHandler, StreamHost {
       this.#keyLog?.(event.label, event.clientRandom, event.secret);
       return;
     }
+    if (event.type === 'closed') this.#quicClose = event.info;
+    if (event.type === 'streamClosed' && this.#live.delete(event.streamId) && this.#live.size === 0) {
+      for (const w of this.#idleWaiters.splice(0)) w();
+    }
     if (event.type === 'handshakeCompleted') {
       this.#handshakeDone = true;
       this.#resolveEstablished();
@@ -157,6 +162,7 @@ export class Http3ConnectionHost implements ConnectionEventHandler, StreamHost {
         if (!this.h3.isServer || this.#onRequest === undefined) return;
         const stream = new StreamHandle(this, ev.streamId);
         this.#streams.set(ev.streamId, stream);
+        this.#live.add(ev.streamId);
         this.#onRequest(stream, ev.headers);
         return;
       }
@@ -219,9 +225,10 @@ export class Http3ConnectionHost implements ConnectionEventHandler, StreamHost {
       s.failSend(error);
     }
     this.#streams.clear();
+    this.#live.clear();
     for (const w of this.#bidiWaiters.splice(0)) w.reject(error);
     for (const w of this.#idleWaiters.splice(0)) w();
     if (!this.#handshakeDone) this.#rejectEstablished(error);
-    this.#resolveClosed({ code: ev.code, reason: ev.reason, remote: ev.remote, application: true, kind: 'close' });
+    this.#resolveClosed(this.#quicClose ?? { code: ev.code, reason: ev.reason, remote: ev.remote, application: true, kind: 'close' });
   }
 }
