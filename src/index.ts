@@ -15,3 +15,8 @@ export { createKeyLogWriter } from './runtime/keylog.js';
 export type { CloseInfo } from './proto/quic/connection/events.js';
 export type { TransportConfig } from './proto/quic/connection/config.js';
 export type { CertificateVerifier, SigningKey, SessionTicket } from './proto/tls/session.js';
+export {
+  Http3Client, Http3Server, Http3ConnectionError, Http3StreamError, IncomingBody, getHeader,
+  type Http3ClientOptions, type Http3RequestOptions, type Http3Response, type Http3RequestHandler,
+  type Http3ServerOptions, type Http3ServerRequest, type Http3ServerResponse, type Header, type HeadersInit,
+} from './api/http3/index.js';
