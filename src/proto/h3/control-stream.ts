@@ -5,6 +5,7 @@
  * from a server, name a client bidi stream (H3_ID_ERROR), MAX_PUSH_ID only from a client and never
  * decreasing, CANCEL_PUSH only for push ids that were allowed (we never push nor allow pushes).
  */
+import { concatBytes } from '../util/bytes.js';
 import type { RandomSource } from '../util/random.js';
 import { H3Error, H3ErrorCode } from './errors.js';
 import { encodeGreaseFrame, encodeSettingsFrame, type H3Frame } from './frames.js';
@@ -38,15 +39,7 @@ export function localSettingsList(init: LocalSettingsInit, rng: RandomSource | u
 export function encodeControlStreamPreamble(settings: ReadonlyArray<readonly [number | bigint, number | bigint]>, rng: RandomSource | undefined): Uint8Array {
   const parts = [encodeUniStreamHeader({ kind: 'control' }), encodeSettingsFrame(settings)];
   if (rng !== undefined) parts.push(encodeGreaseFrame(rng));
-  let n = 0;
-  for (const p of parts) n += p.length;
-  const out = new Uint8Array(n);
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
+  return concatBytes(...parts);
 }
 
 /** What a control frame from the peer asks of the connection. */
