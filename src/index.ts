@@ -20,3 +20,27 @@ export {
   type Http3ClientOptions, type Http3RequestOptions, type Http3Response, type Http3RequestHandler,
   type Http3ServerOptions, type Http3ServerRequest, type Http3ServerResponse, type Header, type HeadersInit,
 } from './api/http3/index.js';
+// WebTransport API (client, server, sessions, streams, datagrams).
+export { WebTransportClient, connect } from './api/client.js';
+export type { WebTransportClientOptions, WebTransportConnectOptions, ServerCertificateHash } from './api/client.js';
+export { WebTransportServer } from './api/server.js';
+export type { WebTransportServerOptions, ServerCloseOptions } from './api/server.js';
+export { SessionRequest } from './api/session-request.js';
+export type { AcceptOptions, ResponseHeaders } from './api/session-request.js';
+export { WebTransportSession } from './api/session.js';
+export type { SessionCloseInfo, CreateStreamOptions, IncomingStream } from './api/session.js';
+export { WebTransportStream } from './api/bidirectional-stream.js';
+export { WebTransportSendStream } from './api/send-stream.js';
+export type { StreamData, WriteOptions } from './api/send-stream.js';
+export { WebTransportReceiveStream } from './api/receive-stream.js';
+export type { ReadOptions, ReadAllOptions } from './api/receive-stream.js';
+export type { DiagnoseOptions, MonitorHealthOptions } from './api/streams.js';
+export { DatagramChannel } from './api/datagrams.js';
+export type { DatagramStatsSnapshot } from './api/datagrams.js';
+// Configuration, errors and stream helpers (pywebtransport parity).
+export { ClientConfig, ServerConfig, VerifyMode } from './api/config.js';
+export type { ClientConfigOptions, ServerConfigOptions } from './api/config.js';
+export * from './api/errors.js';
+export { StreamBuffer } from './api/stream-buffer.js';
+export { StreamStats } from './api/stream-stats.js';
+export { copyStreamData, echoStream } from './api/stream-utils.js';

@@ -407,7 +407,7 @@ export class H3Connection {
   private pumpRequest(s: RequestStream): void {
     try {
       const r = s.pump(this.quic, this.ctx);
-      if (r !== undefined) this.startRaw(s.id, r.webTransportSessionId, 'bidi', s.takeRaw(), false, s);
+      if (r !== undefined) this.startRaw(s.id, r.webTransportSessionId, 'bidi', s.takeRaw(), s.receivedFin, s);
     } catch (e) {
       if (e instanceof StreamAbort) this.abortStream(s.id, e.code, e.message);
       else throw e;
@@ -514,7 +514,7 @@ export class H3Connection {
           if (s === undefined) continue;
           try {
             const r = s.resume(this.quic, this.ctx);
-            if (r !== undefined) this.startRaw(s.id, r.webTransportSessionId, 'bidi', s.takeRaw(), false, s);
+            if (r !== undefined) this.startRaw(s.id, r.webTransportSessionId, 'bidi', s.takeRaw(), s.receivedFin, s);
           } catch (e) {
             if (e instanceof StreamAbort) this.abortStream(s.id, e.code, e.message);
             else throw e;

@@ -108,6 +108,11 @@ export class RequestStream {
   }
 
   /** The remaining bytes the frame reader holds (the rest of a WebTransport stream's first read). */
+  /** QUIC already delivered this stream's FIN (it may have come with the first bytes). */
+  get receivedFin(): boolean {
+    return this.quicFin;
+  }
+
   takeRaw(): Uint8Array[] {
     const out: Uint8Array[] = [];
     for (let f = this.reader.next(); f !== undefined; f = this.reader.next()) if (f.type === 'RAW') out.push(f.data);
