@@ -4,7 +4,7 @@ import { parseHostPort } from '../runtime/socket-address.js';
 import type { SocketAddress } from '../runtime/proto-types.js';
 
 /** Modes are open-ended: h3 and wt modes are added later beside echo. */
-export const INTEROP_MODES = ['echo', 'h3'] as const;
+export const INTEROP_MODES = ['echo', 'h3', 'wt'] as const;
 export type InteropMode = (typeof INTEROP_MODES)[number];
 
 export interface ServerArgs {
@@ -35,9 +35,11 @@ export interface ClientArgs {
   chacha20: boolean;
   timeoutSeconds: number;
   keylog: string | undefined;
-  /** h3 mode: the URLs to fetch (one origin) and where to write the bodies. */
+  /** h3 mode: the URLs to fetch (one origin) and where to write the bodies; wt mode: the session URL. */
   urls: string[];
   out: string | undefined;
+  /** wt mode: trust exactly this leaf certificate SHA-256 (hex), as serverCertificateHashes does. */
+  certHash?: string;
 }
 
 export type InteropArgs = ServerArgs | ClientArgs;
@@ -56,7 +58,10 @@ export const USAGE = `usage:
   tswebtransport-interop server --mode h3 --listen <host>:<port> --cert <pem> --key <pem> [--www <dir>] [--retry] [--keylog FILE]
   tswebtransport-interop client --mode h3 [--ca <pem> | --insecure] [--out <dir>] [--connect <host>:<port>] [--sni <name>]
                                 [--chacha20] [--timeout S] [--keylog FILE] <https-url> [<https-url> ...]
-  h3 mode uses ALPN h3; its URLs share one origin and are fetched concurrently on one connection.
+  tswebtransport-interop server --mode wt --listen <host>:<port> --cert <pem> --key <pem> [--retry] [--keylog FILE]
+  tswebtransport-interop client --mode wt [--ca <pem> | --insecure | --cert-hash <hex>] [--bytes N] [--streams K] [--uni U]
+                                [--datagrams D] [--timeout S] [--keylog FILE] <https-url of the echo endpoint>
+  h3 and wt modes use ALPN h3; h3 URLs share one origin and are fetched concurrently on one connection.
   IPv6 addresses are written [::1]:4433; --alpn may be repeated or comma-separated.`;
 
 export function parseInteropArgs(argv: string[]): InteropArgs {
@@ -86,6 +91,7 @@ export function parseInteropArgs(argv: string[]): InteropArgs {
         timeout: { type: 'string', default: '10' },
         www: { type: 'string' },
         out: { type: 'string' },
+        'cert-hash': { type: 'string' },
       },
     });
   } catch (error) {
@@ -94,14 +100,15 @@ export function parseInteropArgs(argv: string[]): InteropArgs {
   const { values, positionals } = parsed;
   const role = positionals[0];
   const mode = values.mode as string;
-  const h3 = mode === 'h3';
+  const wt = mode === 'wt';
+  const h3 = mode === 'h3' || wt;
   const urls = positionals.slice(1);
   if (role !== 'server' && role !== 'client') throw new UsageError('expected exactly one command: server or client');
-  if (urls.length > 0 && !(h3 && role === 'client')) throw new UsageError('unexpected arguments (URLs are for client --mode h3)');
+  if (urls.length > 0 && !(h3 && role === 'client')) throw new UsageError('unexpected arguments (URLs are for client --mode h3|wt)');
   if (!(INTEROP_MODES as readonly string[]).includes(mode)) throw new UsageError(`unknown --mode ${mode} (supported: ${INTEROP_MODES.join(', ')})`);
   const alpn = (values.alpn ?? (h3 ? ['h3'] : [])).flatMap((a) => a.split(',')).map((a) => a.trim()).filter((a) => a.length > 0);
   if (alpn.length === 0) throw new UsageError('--alpn is required');
-  if (h3 && (alpn.length !== 1 || alpn[0] !== 'h3')) throw new UsageError('--mode h3 uses ALPN h3 only');
+  if (h3 && (alpn.length !== 1 || alpn[0] !== 'h3')) throw new UsageError(`--mode ${mode} uses ALPN h3 only`);
   const keylog = values.keylog;
   if (role === 'server') {
     if (!values.listen) throw new UsageError('server needs --listen <host>:<port>');
@@ -111,7 +118,12 @@ export function parseInteropArgs(argv: string[]): InteropArgs {
       ...(values.www !== undefined ? { www: values.www } : {}),
     };
   }
-  if (h3 && urls.length === 0) throw new UsageError('client --mode h3 needs at least one https:// URL');
+  if (h3 && urls.length === 0) throw new UsageError(`client --mode ${mode} needs ${wt ? 'the' : 'at least one'} https:// URL`);
+  if (wt && urls.length !== 1) throw new UsageError('client --mode wt takes exactly one https:// URL');
+  const certHash = values['cert-hash'];
+  if (certHash !== undefined && !wt) throw new UsageError('--cert-hash is for client --mode wt');
+  if (certHash !== undefined && !/^(?:[0-9a-fA-F]{2}:?){32}$/.test(certHash)) throw new UsageError('--cert-hash must be a SHA-256 in hex (64 digits, colons allowed)');
+  if (certHash !== undefined && (values.ca || values.insecure)) throw new UsageError('--cert-hash excludes --ca and --insecure');
   const connectText = values.connect ?? (h3 ? urlHostPort(urls[0]!) : undefined);
   if (!connectText) throw new UsageError('client needs --connect <host>:<port>');
   if (values.ca && values.insecure) throw new UsageError('--ca and --insecure exclude each other');
@@ -122,6 +134,7 @@ export function parseInteropArgs(argv: string[]): InteropArgs {
     uni: count('uni', values.uni as string), datagrams: count('datagrams', values.datagrams as string),
     chacha20: values.chacha20 === true, timeoutSeconds: positive('timeout', values.timeout as string), keylog,
     urls, out: values.out,
+    ...(certHash !== undefined ? { certHash: certHash.replace(/:/g, '').toLowerCase() } : {}),
   };
 }
 

@@ -15,6 +15,8 @@ import { USAGE, UsageError, parseInteropArgs, type ClientArgs, type ServerArgs }
 import { loadInteropDeps, type InteropDeps } from './interop-deps.js';
 import { runH3Client } from './h3-client.js';
 import { runH3Server } from './h3-server.js';
+import { runWtClient } from './wt-client.js';
+import { runWtServer } from './wt-server.js';
 
 export async function main(argv: string[], deps?: InteropDeps): Promise<number> {
   let args;
@@ -26,6 +28,7 @@ export async function main(argv: string[], deps?: InteropDeps): Promise<number> 
     return 2;
   }
   const resolved = deps ?? await loadInteropDeps();
+  if (args.mode === 'wt') return args.role === 'server' ? runWtServer(args, resolved) : runWtClient(args, resolved);
   if (args.mode === 'h3') return args.role === 'server' ? runH3Server(args, resolved) : runH3Client(args, resolved);
   return args.role === 'server' ? runServer(args, resolved) : runClient(args, resolved);
 }

@@ -1,65 +1,31 @@
 /**
- * `tswebtransport serve`: the main job. Starts an echo server on localhost with a freshly
- * generated self-signed ECDSA P-256 certificate (valid 14 days) and prints how to reach it.
- * Until the WebTransport layer lands this is the raw-QUIC echo service (ALPN "echo").
+ * `tswebtransport <command>`: today one command, `serve` (the WebTransport echo server and its
+ * demo page, see serve.ts).
  */
-import { parseArgs } from 'node:util';
-import { generateSelfSignedCertificate } from '../api/tls-credentials.js';
-import { QuicEndpoint } from '../runtime/quic-endpoint.js';
-import { createKeyLogWriter } from '../runtime/keylog.js';
-import { serveEcho } from './echo-server.js';
+import { pathToFileURL } from 'node:url';
+import { SERVE_USAGE, runServe } from './serve.js';
 
-const USAGE = `usage: tswebtransport serve [--host 127.0.0.1] [--port 4433] [--alpn echo[,h3...]] [--retry] [--keylog FILE]`;
+const USAGE = `usage: tswebtransport serve [options]    (tswebtransport serve --help for the options)`;
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  if (command !== 'serve') {
-    console.error(USAGE);
-    return command === undefined || command === '--help' ? 0 : 2;
+  if (command === 'serve') {
+    if (rest.includes('--help') || rest.includes('-h')) {
+      console.log(SERVE_USAGE);
+      return 0;
+    }
+    return runServe(rest);
   }
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: rest,
-      options: {
-        host: { type: 'string', default: '127.0.0.1' },
-        port: { type: 'string', default: '4433' },
-        alpn: { type: 'string', default: 'echo' },
-        retry: { type: 'boolean', default: false },
-        keylog: { type: 'string' },
-      },
-    }));
-  } catch (err) {
-    console.error(`${(err as Error).message}\n${USAGE}`);
-    return 2;
+  if (command === undefined || command === '--help' || command === '-h') {
+    console.log(USAGE);
+    return 0;
   }
-  const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    console.error(`invalid --port ${values.port}\n${USAGE}`);
-    return 2;
-  }
-  const cert = await generateSelfSignedCertificate({ hostnames: ['localhost', '127.0.0.1', '::1'], days: 14 });
-  const keyLog = createKeyLogWriter(values.keylog);
-  const endpoint = await QuicEndpoint.listen({
-    host: values.host,
-    port,
-    alpnProtocols: values.alpn.split(',').filter(Boolean),
-    certificateChain: cert.chain,
-    signingKey: cert.signingKey,
-    retry: values.retry,
-    ...(keyLog ? { keyLog } : {}),
-  });
-  const address = endpoint.address;
-  const hostPort = address.address.includes(':') ? `[${address.address}]:${address.port}` : `${address.address}:${address.port}`;
-  console.log(`tswebtransport echo server listening on udp ${hostPort} (ALPN ${values.alpn})`);
-  console.log(`certificate SHA-256: ${cert.sha256Hex}`);
-  console.log(`try: npx tswebtransport-interop client --mode echo --alpn ${values.alpn.split(',')[0]} --connect ${hostPort} --insecure --bytes 100000 --streams 4 --uni 2 --datagrams 10`);
-  const stop = async (): Promise<void> => {
-    await endpoint.close({ timeoutMs: 1000 });
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void stop());
-  process.once('SIGTERM', () => void stop());
-  await serveEcho(endpoint);
-  return 0;
+  console.error(`unknown command ${command}\n${USAGE}`);
+  return 2;
+}
+
+// Runnable directly too: `node dist/src/cli/main.js serve` (the bin shim does the same).
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const code = await main(process.argv.slice(2));
+  if (code !== 0) process.exit(code);
 }

@@ -3,9 +3,9 @@
  * child processes with a hard timeout whose whole process group is killed at the end, waiting for
  * a line, and a per-case temp dir whose logs are attached to the error when a case fails.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createSocket } from 'node:dgram';
-import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, type WriteStream } from 'node:fs';
+import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, type WriteStream } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,7 +27,7 @@ export interface InteropEnvironment {
 }
 
 /** Walks up from this compiled file to the package root; falls back to the working directory. */
-function findProjectRoot(): string {
+export function findProjectRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {
     const manifest = join(dir, 'package.json');
@@ -66,6 +66,40 @@ export function interopEnvironment(): { env: InteropEnvironment; skip?: undefine
 function onPath(command: string): boolean {
   const dirs = (process.env.PATH ?? '').split(':').concat(['/usr/bin', '/usr/sbin', '/usr/local/bin']);
   return dirs.some((d) => d !== '' && existsSync(join(d, command)));
+}
+
+/**
+ * For the Chromium WebTransport cases: our CLI, INTEROP_WORKDIR (where the harness's npm install is
+ * cached), chromium, openssl and the harness dir (../shared/interop/chromium, CHROMIUM_KIT overrides),
+ * or why they are skipped.
+ */
+export function chromiumHarnessEnvironment(): { env: InteropEnvironment; harness: string } | { skip: string } {
+  const workdir = process.env.INTEROP_WORKDIR;
+  if (!workdir) return { skip: 'INTEROP_WORKDIR is not set (the playwright-core install is cached there; .ci/run sets it)' };
+  if (!onPath('chromium')) return { skip: 'chromium is not installed (apt-get install -y chromium; .ci/run does it)' };
+  if (!onPath('openssl')) return { skip: 'openssl is missing (make-cert.sh needs it)' };
+  const root = process.env.INTEROP_ROOT ? resolve(process.env.INTEROP_ROOT) : findProjectRoot();
+  const harness = resolve(process.env.CHROMIUM_KIT ?? join(root, '..', 'shared', 'interop', 'chromium'));
+  if (!existsSync(join(harness, 'wt-client.mjs'))) return { skip: `the Chromium harness is not at ${harness} (set CHROMIUM_KIT)` };
+  const cli = resolve(process.env.INTEROP_CLI ?? join(root, 'dist', 'src', 'cli', 'interop.js'));
+  if (!existsSync(cli)) return { skip: `our interop CLI ${cli} is not built (npm run build)` };
+  const kit = resolve(process.env.INTEROP_KIT ?? join(root, '..', 'shared', 'interop', 'peers'));
+  return { env: { root, kit, workdir: resolve(workdir), cli, ca: '', cert: '', key: '' }, harness };
+}
+
+/** playwright-core installed once under $INTEROP_WORKDIR; reinstalled when the lock file changes. */
+export function cachedHarnessModules(workdir: string, harness: string): string {
+  const cache = join(workdir, 'wt-chromium-harness');
+  const lock = readFileSync(join(harness, 'package-lock.json'), 'utf8');
+  const cachedLock = join(cache, 'package-lock.json');
+  const installed = existsSync(join(cache, 'node_modules', 'playwright-core', 'package.json'));
+  if (!installed || !existsSync(cachedLock) || readFileSync(cachedLock, 'utf8') !== lock) {
+    mkdirSync(cache, { recursive: true });
+    for (const f of ['package.json', 'package-lock.json']) cpSync(join(harness, f), join(cache, f));
+    const npm = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: cache, encoding: 'utf8', timeout: 120_000 });
+    if (npm.status !== 0) throw new Error(`npm ci for the Chromium harness failed:\n${npm.stdout}\n${npm.stderr}`);
+  }
+  return join(cache, 'node_modules');
 }
 
 /** Why the ngtcp2 cases are skipped, or undefined when gtlsclient/gtlsserver are installed. */
