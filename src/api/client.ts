@@ -57,6 +57,8 @@ export interface WebTransportClientOptions {
 interface PooledConnection {
   readonly key: string;
   readonly host: WtConnectionHost;
+  /** Bumped whenever a session opens or closes on it, so a stale idle check cannot close it. */
+  epoch?: number;
 }
 
 function toBytes(v: Uint8Array | ArrayBuffer | ArrayBufferView): Uint8Array {
@@ -184,6 +186,7 @@ export class WebTransportClient implements AsyncDisposable {
       onClosed: (s) => this.#onSessionClosed(s, conn),
     });
     this.#sessions.add(session);
+    conn.epoch = (conn.epoch ?? 0) + 1;
     try {
       await untilAborted(session.ready, signal);
     } catch (error) {
@@ -298,9 +301,11 @@ export class WebTransportClient implements AsyncDisposable {
   #onSessionClosed(session: WebTransportSession, conn: PooledConnection): void {
     this.#sessions.delete(session);
     const host = conn.host;
+    const epoch = conn.epoch = (conn.epoch ?? 0) + 1;
     if (host.sessionCount > 0 || host.isClosed) return;
     void settleConnection(host, 1000).then(() => {
-      if (host.sessionCount === 0) {
+      // Another session opened or closed meanwhile: its own close path decides (and flushes first).
+      if (host.sessionCount === 0 && conn.epoch === epoch) {
         this.#forget(conn);
         host.close(H3ErrorCode.H3_NO_ERROR, 'no more sessions');
       }
