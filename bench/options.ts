@@ -1,6 +1,10 @@
 /** Command-line flags and BENCH_* environment variables of `npm run bench` (flags win). */
 import { parseArgs } from 'node:util';
 import type { Scenario, Stack } from './peer.js';
+import { WT_SCENARIOS, type WtScenario } from './wt-names.js';
+
+/** quic: the raw-QUIC comparison with quiche; wt: pywebtransport's scenarios over WebTransport. */
+export type Suite = 'quic' | 'wt';
 
 export interface BenchOptions {
   quick: boolean;
@@ -14,6 +18,8 @@ export interface BenchOptions {
   dgramSize: number;
   stacks: Stack[];
   scenarios: Scenario[];
+  suites: Suite[];
+  wtScenarios: WtScenario[];
   verify: boolean;
   /** Per client process, seconds. */
   timeoutSec: number;
@@ -23,7 +29,8 @@ export interface BenchOptions {
 }
 
 export const USAGE = `npm run bench -- [options]      (or: node dist/bench/run.js [options])
-  --quick              10 MB transfers, 3 runs, 50 handshakes, 0.5 s of datagrams, no warm-up
+  --quick              10 MB transfers, 3 runs, 50 handshakes, 0.5 s of datagrams, no warm-up;
+                       WebTransport: 10 x 1 MB transfers, 50 sessions, 200 requests, 100 idle sessions per run
   --runs N             measured runs per scenario (default 5; env BENCH_RUNS)
   --warmup N           unmeasured runs first (default 1)
   --mb N               transfer size in MB (default 100; env BENCH_MB)
@@ -33,6 +40,9 @@ export const USAGE = `npm run bench -- [options]      (or: node dist/bench/run.j
   --dgram-size N       datagram payload bytes (default 64)
   --stacks a,b         ours,quiche (default both; env BENCH_STACKS)
   --scenarios a,b      upload,download,handshake,datagram (default all; env BENCH_SCENARIOS)
+  --suites a,b         quic,wt (default both; env BENCH_SUITES)
+  --wt-scenarios a,b   ${WT_SCENARIOS.join(',')}
+                       (default all; env BENCH_WT_SCENARIOS)
   --no-verify          clients skip certificate verification (default: verify against the kit CA)
   --timeout S          bound per client process (default 300)
   --profile DIR        run our stack's processes with --cpu-prof into DIR
@@ -42,6 +52,7 @@ when present, else setup.sh runs into a temporary directory), INTEROP_KIT (the k
 
 const ALL_SCENARIOS: Scenario[] = ['upload', 'download', 'handshake', 'datagram'];
 const ALL_STACKS: Stack[] = ['ours', 'quiche'];
+const ALL_SUITES: Suite[] = ['quic', 'wt'];
 
 function list<T extends string>(raw: string | undefined, allowed: readonly T[], name: string): T[] | undefined {
   if (raw === undefined || raw === '') return undefined;
@@ -71,6 +82,8 @@ export function parseBenchOptions(argv: string[], env: NodeJS.ProcessEnv): Bench
       'dgram-size': { type: 'string' },
       stacks: { type: 'string' },
       scenarios: { type: 'string' },
+      suites: { type: 'string' },
+      'wt-scenarios': { type: 'string' },
       'no-verify': { type: 'boolean', default: false },
       timeout: { type: 'string' },
       profile: { type: 'string' },
@@ -92,6 +105,8 @@ export function parseBenchOptions(argv: string[], env: NodeJS.ProcessEnv): Bench
     dgramSize: num(values['dgram-size'], 64, 'dgram-size'),
     stacks: list(values.stacks ?? env['BENCH_STACKS'], ALL_STACKS, 'stack') ?? ALL_STACKS,
     scenarios: list(values.scenarios ?? env['BENCH_SCENARIOS'], ALL_SCENARIOS, 'scenario') ?? ALL_SCENARIOS,
+    suites: list(values.suites ?? env['BENCH_SUITES'], ALL_SUITES, 'suite') ?? ALL_SUITES,
+    wtScenarios: list(values['wt-scenarios'] ?? env['BENCH_WT_SCENARIOS'], WT_SCENARIOS, 'WebTransport scenario') ?? [...WT_SCENARIOS],
     verify: !values['no-verify'],
     timeoutSec: num(values.timeout, quick ? 120 : 300, 'timeout'),
     profileDir: values.profile,

@@ -9,7 +9,9 @@ import { runClient, startServer, type ServerProcess } from './children.js';
 import { parseBenchOptions, USAGE, type BenchOptions } from './options.js';
 import type { ClientReport, Scenario, Stack } from './peer.js';
 import { renderNotes, renderTable, type Results } from './report.js';
-import { resolveWorkDir } from './workdir.js';
+import { resolveWorkDir, type WorkDir } from './workdir.js';
+import { renderWtNotes, renderWtTable, WT_TABLE_NOTES, type WtResults } from './wt-report.js';
+import { runWtBench } from './wt-run.js';
 
 const parsed = parseBenchOptions(process.argv.slice(2), process.env);
 if (parsed === 'help') {
@@ -17,28 +19,42 @@ if (parsed === 'help') {
   process.exit(0);
 }
 const options: BenchOptions = parsed;
-const workDir = resolveWorkDir(process.env);
+// The interop kit (quiche, its certificates) only matters to the QUIC suite.
+const workDir: WorkDir = options.suites.includes('quic')
+  ? resolveWorkDir(process.env) : { dir: '', hasQuiche: false, note: 'not needed (WebTransport suite only)' };
 const stacks = options.stacks.filter((s) => s !== 'quiche' || workDir.hasQuiche);
 
 console.log(`tswebtransport benchmark: ${options.runs} runs (+${options.warmup} warm-up) per scenario; `
   + `${(options.bytes / 1048576).toFixed(0)} MB transfers (quiche ${(options.quicheBytes / 1048576).toFixed(0)} MB), ${options.handshakes} handshakes per run, `
   + `${options.dgramSize}-byte datagrams for ${options.dgramMs} ms; certificate verification ${options.verify ? 'on' : 'off'}`);
 console.log(`node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}); interop kit ${workDir.note}`);
-if (stacks.length < options.stacks.length) console.log('quiche skipped: @matrixai/quic is not installed in the work dir');
+if (options.suites.includes('quic') && stacks.length < options.stacks.length) console.log('quiche skipped: @matrixai/quic is not installed in the work dir');
 
 const results: Results = {};
-for (const stack of stacks) {
-  results[stack] = await benchStack(stack);
+if (options.suites.includes('quic')) {
+  for (const stack of stacks) {
+    results[stack] = await benchStack(stack);
+  }
 }
+const wtResults: WtResults = options.suites.includes('wt') ? await runWtBench(options) : {};
 
-console.log('');
-console.log(renderTable(results));
-console.log('');
-console.log('min / median / max over the measured runs; ratios compare medians. quiche = @matrixai/quic 2.0.9 (quiche 0.18,');
-console.log('N-API, its JS wrapper included); its server always sends Retry, hence the separate "+ Retry" rows.');
-for (const note of renderNotes(results)) console.log(`- ${note}`);
+if (options.suites.includes('quic')) {
+  console.log('');
+  console.log(renderTable(results));
+  console.log('');
+  console.log('min / median / max over the measured runs; ratios compare medians. quiche = @matrixai/quic 2.0.9 (quiche 0.18,');
+  console.log('N-API, its JS wrapper included); its server always sends Retry, hence the separate "+ Retry" rows.');
+  for (const note of renderNotes(results)) console.log(`- ${note}`);
+}
+if (options.suites.includes('wt')) {
+  console.log('');
+  console.log(renderWtTable(wtResults));
+  console.log('');
+  for (const note of WT_TABLE_NOTES) console.log(note);
+  for (const note of renderWtNotes(wtResults)) console.log(`- ${note}`);
+}
 if (options.jsonPath) {
-  writeFileSync(options.jsonPath, JSON.stringify({ options, results }, null, 2));
+  writeFileSync(options.jsonPath, JSON.stringify({ options, results, webtransport: wtResults }, null, 2));
   console.log(`samples written to ${options.jsonPath}`);
 }
 
