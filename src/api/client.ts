@@ -12,6 +12,7 @@ import type { EndpointDriver } from '../runtime/endpoint-driver.js';
 import type { KeyLogSink, SocketAddress } from '../runtime/proto-types.js';
 import { udpFamilyFor } from '../runtime/socket-address.js';
 import { createCertificateVerifier } from '../crypto/node-cert-verifier.js';
+import type { CertificateVerifier } from '../proto/tls/session.js';
 import { H3_ALPN, openEndpoint, resolveHost } from './http3/endpoint-setup.js';
 import { ClientConfig, VerifyMode, type ClientConfigOptions } from './config.js';
 import { ClientError, connectionTimeout, WebTransportError } from './errors.js';
@@ -89,6 +90,7 @@ export class WebTransportClient implements AsyncDisposable {
   readonly #drivers = new Map<'udp4' | 'udp6', Promise<EndpointDriver>>();
   readonly #pool = new Map<string, PooledConnection[]>();
   readonly #sessions = new Set<WebTransportSession>();
+  readonly #verifiers = new Map<string, CertificateVerifier | null>();
   readonly #stats = { attempted: 0, successful: 0, failed: 0, totalConnectMs: 0, minConnectMs: Infinity, maxConnectMs: 0, connectionsOpened: 0 };
   readonly createdAt = Date.now();
   #closing: Promise<void> | undefined;
@@ -235,15 +237,30 @@ export class WebTransportClient implements AsyncDisposable {
     return undefined;
   }
 
+  /** Verifiers are cached per trust settings: parsing CA certificates costs more than a handshake step. */
+  #verifierFor(o: WebTransportConnectOptions): CertificateVerifier | null {
+    const ca = o.ca ?? this.config.caCerts;
+    const caList = ca === undefined ? undefined : typeof ca === 'string' || ca instanceof Uint8Array ? [ca] : ca;
+    const hashes = o.serverCertificateHashes?.map((h): CertificateHash => ({ algorithm: h.algorithm, value: toBytes(h.value) }));
+    const cacheKey = JSON.stringify([
+      caList?.map((c) => (typeof c === 'string' ? c : Buffer.from(c).toString('hex'))) ?? null,
+      hashes?.map((h) => `${h.algorithm}:${Buffer.from(h.value).toString('hex')}`) ?? null,
+    ]);
+    let verifier = this.#verifiers.get(cacheKey);
+    if (verifier === undefined) {
+      verifier = createCertificateVerifier({
+        ...(caList !== undefined ? { ca: caList } : {}),
+        ...(hashes !== undefined ? { serverCertificateHashes: hashes } : {}),
+      });
+      if (this.#verifiers.size >= 16) this.#verifiers.delete(this.#verifiers.keys().next().value!);
+      this.#verifiers.set(cacheKey, verifier);
+    }
+    return verifier;
+  }
+
   async #open(key: string, remote: SocketAddress, serverName: string, o: WebTransportConnectOptions, signal: AbortSignal): Promise<PooledConnection> {
     const driver = await this.#driver(udpFamilyFor(remote.address));
-    const ca = o.ca ?? this.config.caCerts;
-    const verifier = this.#insecure(o) ? null : createCertificateVerifier({
-      ...(ca !== undefined ? { ca: typeof ca === 'string' || ca instanceof Uint8Array ? [ca] : ca } : {}),
-      ...(o.serverCertificateHashes !== undefined
-        ? { serverCertificateHashes: o.serverCertificateHashes.map((h): CertificateHash => ({ algorithm: h.algorithm, value: toBytes(h.value) })) }
-        : {}),
-    });
+    const verifier = this.#insecure(o) ? null : this.#verifierFor(o);
     const ref: { host?: WtConnectionHost } = {};
     const keyLog = this.#options.keyLog;
     const proto = driver.connect(remote, {
