@@ -14,3 +14,5 @@ export { createRateLimitMiddleware, RateLimiter } from './middleware/rate-limit.
 export type { RateLimitOptions } from './middleware/rate-limit.js';
 export { createLoggingMiddleware } from './middleware/logging.js';
 export type { LoggingOptions } from './middleware/logging.js';
+export { ServerCluster, runClusterWorker, isClusterWorker } from './cluster.js';
+export type { ServerClusterOptions, ServerClusterEvents, ClusterMember, ClusterStats, ClusterWorkerContext, ClusterWorkerStart } from './cluster.js';
