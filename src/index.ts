@@ -44,3 +44,9 @@ export * from './api/errors.js';
 export { StreamBuffer } from './api/stream-buffer.js';
 export { StreamStats } from './api/stream-stats.js';
 export { copyStreamData, echoStream } from './api/stream-utils.js';
+// Toolkit conveniences: fluent config builder and an application-wide event bus.
+export { ConfigBuilder } from './api/config-builder.js';
+export type { ConfigKind, ConfigFor, OptionsFor, PerformanceOptions, SecurityOptions, TimeoutOptions } from './api/config-builder.js';
+export { EventBus } from './api/event-bus.js';
+export type { SubscribeOptions, EventSource } from './api/event-bus.js';
+export { EventEmitter, EventType, createEvent } from './api/events.js';
