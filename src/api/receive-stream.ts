@@ -119,6 +119,16 @@ export class ReceiveSide {
     }
   }
 
+  /** Buffered bytes taken at once (no Promise, no timer), or undefined when the read has to wait. */
+  tryRead(size: number): Uint8Array | undefined {
+    const data = this.buffer.tryRead(size);
+    if (data !== undefined) {
+      this.#stats.recordRead(data.length, 0);
+      this.#checkEof();
+    }
+    return data;
+  }
+
   /** Wraps a buffer operation with stats, the read timeout (only when it has to wait) and the EOF state. */
   async run<T>(op: (signal: AbortSignal | undefined) => Promise<T>, size: (v: T) => number, signal: AbortSignal | undefined): Promise<T> {
     const start = performance.now();
@@ -178,6 +188,10 @@ export class WebTransportReceiveStream extends StreamBase implements AsyncIterab
     const size = options.size ?? DEFAULT_CHUNK_SIZE;
     if (!Number.isInteger(size) || size < 0) return Promise.reject(new RangeError(`read size must be a non-negative integer, got ${size}`));
     if (this.#recv.state === 'finished') return Promise.resolve(EMPTY);
+    if (options.signal?.aborted !== true) {
+      const ready = this.#recv.tryRead(size);
+      if (ready !== undefined) return Promise.resolve(ready);
+    }
     return this.#recv.run((signal) => this.#recv.buffer.read({ size, signal }).then((r) => r.data), (d) => d.length, options.signal);
   }
 

@@ -28,8 +28,9 @@ interface PendingWrite {
   readonly data: Uint8Array;
   offset: number;
   readonly fin: boolean;
-  readonly resolve: () => void;
-  readonly reject: (error: unknown) => void;
+  /** No-ops until a caller waits: a write the transport takes at once never builds a Promise. */
+  resolve: () => void;
+  reject: (error: unknown) => void;
   /** Every byte (and the FIN) was accepted. */
   done: boolean;
 }
@@ -90,14 +91,25 @@ export class SendSide {
     options.signal?.throwIfAborted();
     const start = performance.now();
     if (fin) this.#finQueued = true;
-    let entry!: PendingWrite;
-    const accepted = new Promise<void>((resolve, reject) => {
-      entry = { data, offset: 0, fin, resolve, reject, done: false };
-    });
+    const entry: PendingWrite = { data, offset: 0, fin, resolve: noop, reject: noop, done: false };
     this.#queue.push(entry);
     this.#queuedBytes += data.length;
     this.#pump();
+    if (entry.done) {
+      // Fast path: the transport took every byte synchronously.
+      this.#stats.recordWrite(data.length, performance.now() - start);
+      return Promise.resolve();
+    }
     const waitFlush = (options.waitFlush ?? true) || fin;
+    if (waitFlush && this.#error !== undefined && !this.#queue.includes(entry)) {
+      // The pump failed the stream (and dropped this entry) before anyone waited.
+      this.#stats.recordWriteError();
+      return Promise.reject(this.#error);
+    }
+    const accepted = new Promise<void>((resolve, reject) => {
+      entry.resolve = resolve;
+      entry.reject = reject;
+    });
     let result: Promise<void>;
     if (waitFlush) {
       result = accepted;
@@ -105,11 +117,9 @@ export class SendSide {
       accepted.catch(() => {}); // the error resurfaces on the next write or flush
       result = this.#queuedBytes <= this.#settings.maxSendBuffered ? Promise.resolve() : this.#waitForSpace();
     }
-    if (!entry.done) {
-      this.#stats.recordFlowControlBlocked();
-      result = withTimeout(result, this.#settings.writeTimeoutMs, 'write');
-      if (options.signal !== undefined) result = raceSignal(result, options.signal);
-    }
+    this.#stats.recordFlowControlBlocked();
+    result = withTimeout(result, this.#settings.writeTimeoutMs, 'write');
+    if (options.signal !== undefined) result = raceSignal(result, options.signal);
     return result.then(
       () => this.#stats.recordWrite(data.length, performance.now() - start),
       (error: unknown) => {
@@ -205,6 +215,8 @@ export class SendSide {
     }
   }
 }
+
+function noop(): void {}
 
 function raceSignal<T>(p: Promise<T>, signal: AbortSignal): Promise<T> {
   if (signal.aborted) return Promise.reject(signal.reason);

@@ -182,6 +182,15 @@ export class StreamBuffer {
     }));
   }
 
+  /**
+   * The synchronous fast path of read(): up to `size` bytes (all buffered bytes when negative) when
+   * bytes are buffered and no read is queued ahead; undefined otherwise (then use read()).
+   */
+  tryRead(size = -1): Uint8Array | undefined {
+    if (this.#failed || this.#size === 0 || size === 0 || this.#ops.length > 0) return undefined;
+    return this.#take(size < 0 ? this.#size : Math.min(size, this.#size));
+  }
+
   /** Exactly `n` bytes; rejects with IncompleteReadError (holding the partial bytes) at an early end. */
   readExactly(n: number, { signal }: BufferReadOptions = {}): Promise<Uint8Array> {
     if (!Number.isInteger(n) || n < 0) return Promise.reject(new RangeError(`readExactly needs a non-negative integer, got ${n}`));

@@ -92,8 +92,9 @@ export abstract class StreamBase {
   readonly sessionId: number;
   abstract readonly direction: StreamDirection;
   readonly stats: StreamStats;
-  readonly #closed: Promise<void>;
-  #resolveClosed!: () => void;
+  /** Made on first waitClosed(): most streams are never awaited, so none is allocated up front. */
+  #closed: Promise<void> | undefined;
+  #resolveClosed: (() => void) | undefined;
   #finished = false;
   readonly #onFinished: ((streamId: number) => void) | undefined;
 
@@ -102,7 +103,6 @@ export abstract class StreamBase {
     this.sessionId = init.sessionId;
     this.stats = new StreamStats(init.streamId);
     this.#onFinished = init.onFinished;
-    this.#closed = new Promise((resolve) => { this.#resolveClosed = resolve; });
   }
 
   /** Receive-side state ('finished' once the end was read); undefined for a send-only stream. */
@@ -131,6 +131,9 @@ export abstract class StreamBase {
 
   /** Resolves once the stream is fully closed (both halves finished or aborted). */
   waitClosed(): Promise<void> {
+    if (this.#closed === undefined) {
+      this.#closed = this.#finished ? Promise.resolve() : new Promise((resolve) => { this.#resolveClosed = resolve; });
+    }
     return this.#closed;
   }
 
@@ -139,7 +142,7 @@ export abstract class StreamBase {
     if (this.#finished || !this.isClosed) return;
     this.#finished = true;
     this.stats.markClosed();
-    this.#resolveClosed();
+    this.#resolveClosed?.();
     this.#onFinished?.(this.streamId);
   }
 
@@ -178,7 +181,7 @@ export abstract class StreamBase {
       let timer: ReturnType<typeof setTimeout> | undefined;
       let onAbort: (() => void) | undefined;
       await Promise.race([
-        this.#closed,
+        this.waitClosed(),
         new Promise<void>((resolve) => {
           timer = setTimeout(resolve, interval);
           onAbort = resolve;

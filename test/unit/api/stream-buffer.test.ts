@@ -343,4 +343,23 @@ describe('StreamBuffer', () => {
       { numRuns: 300 },
     );
   });
+  test('tryRead takes buffered bytes synchronously, but never ahead of a queued read', async () => {
+    const buf = new StreamBuffer({ maxSize: 64 });
+    assert.equal(buf.tryRead(), undefined);
+    const pending = buf.read({ size: 2 });
+    buf.feedData(new Uint8Array([1, 2, 3, 4]));
+    assert.deepEqual([...(await pending).data], [1, 2]);
+    assert.deepEqual([...buf.tryRead(1)!], [3]);
+    assert.equal(buf.tryRead(0), undefined);
+    assert.deepEqual([...buf.tryRead()!], [4]);
+    assert.equal(buf.tryRead(), undefined);
+    const waiting = buf.read();
+    assert.equal(buf.pendingReads, 1);
+    assert.equal(buf.tryRead(), undefined);
+    buf.feedData(new Uint8Array([5]));
+    assert.deepEqual([...(await waiting).data], [5]);
+    buf.feedData(new Uint8Array([6]));
+    buf.fail(new Error('reset'));
+    assert.equal(buf.tryRead(), undefined);
+  });
 });

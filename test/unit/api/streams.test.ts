@@ -230,4 +230,43 @@ describe('stream classes', () => {
     for await (const chunk of s) parts.push(dec(chunk));
     assert.equal(parts.join(''), 'abcdefghijklmnopqrstuvwxyz');
   });
+  test('fast paths: buffered reads and writes the engine takes at once still count and keep order', async () => {
+    const ops = new FakeOps();
+    const s = bidi(ops);
+    ops.incoming.push(enc('hello world'));
+    ops.fin = true;
+    s.receiveSide.pump();
+    assert.equal(dec(await s.read({ size: 5 })), 'hello');
+    assert.equal(dec(await s.read()), ' world');
+    assert.equal((await s.read()).length, 0);
+    assert.equal(s.stats.readsCount, 2); // the read at the end is not counted
+    assert.equal(s.stats.bytesReceived, 11);
+    await s.write(enc('abc'));
+    await s.write(enc('de'), { endStream: true });
+    assert.deepEqual(ops.written.map(dec), ['abc', 'de']);
+    assert.equal(ops.finWritten, true);
+    assert.equal(s.stats.writesCount, 2);
+    assert.equal(s.stats.flowControlErrors, 0);
+    await s.waitClosed();
+    assert.equal(s.isClosed, true);
+    await s.waitClosed(); // resolved again after the close
+  });
+
+  test('a write that fails in the engine at once rejects; a blocked one still waits for credit', async () => {
+    const failing = new FakeOps();
+    failing.write = () => { throw new Error('gone'); };
+    await assert.rejects(bidi(failing).write(enc('x')), StreamError);
+    const ops = new FakeOps();
+    ops.credit = 2;
+    const s = bidi(ops);
+    let done = false;
+    const p = s.write(enc('abcd')).then(() => { done = true; });
+    await tick();
+    assert.equal(done, false);
+    assert.equal(s.stats.flowControlErrors, 1);
+    ops.credit = 10;
+    s.sendSide.onWritable();
+    await p;
+    assert.deepEqual(ops.written.map(dec), ['ab', 'cd']);
+  });
 });
