@@ -2,11 +2,6 @@
  * Drives one sans-IO Endpoint over one DatagramSocket. Every input (a datagram, the timer, a
  * command from the API layer) is followed by ONE coalesced flush that drains events to the
  * per-connection handlers, drains transmits to the socket and re-arms the single timer.
- *
- * Received datagrams share a macrotask flush (so a whole receive batch gets one flush and one
- * ACK), while commands from the API layer (usually issued from promise continuations right after
- * such a flush) get a flush once the microtasks are drained: the answer leaves in the same
- * event-loop turn instead of waiting one more loop iteration.
  */
 import type { Micros } from '../proto/util/time.js';
 import { systemClock, type Clock } from './clock.js';
@@ -29,10 +24,8 @@ export interface EndpointDriverOptions<C extends ProtoConnection> {
   pool?: SendBufferPool;
   /** Server side: a new connection appeared; register a handler for it synchronously. */
   onAccepted?: (connection: C) => void;
-  /** Schedules the flush after received datagrams; a macrotask so a whole receive batch shares it. */
+  /** Schedules the coalesced flush; a macrotask so a whole batch of received datagrams shares it. */
   scheduleFlush?: (callback: () => void) => void;
-  /** Schedules the flush after commands (wake()); by default after the current microtasks, same turn. */
-  scheduleCommandFlush?: (callback: () => void) => void;
   /** Transmits written per flush before yielding to the event loop (so receives are not starved). */
   maxTransmitsPerFlush?: number;
 }
@@ -55,7 +48,6 @@ export class EndpointDriver<C extends ProtoConnection = ProtoConnection> {
   readonly #handlers = new Map<number, ConnectionEventHandler>();
   readonly #onAccepted: ((connection: C) => void) | undefined;
   readonly #scheduleFlush: (callback: () => void) => void;
-  readonly #scheduleCommandFlush: (callback: () => void) => void;
   readonly #maxTransmitsPerFlush: number;
   /** Slots handed to socket.send, in send order; completions arrive in the same order. */
   readonly #inFlight: Uint8Array[] = [];
@@ -68,39 +60,15 @@ export class EndpointDriver<C extends ProtoConnection = ProtoConnection> {
   readonly #batches: number[] = [];
   #batchHead = 0;
   #flushScheduled = false;
-  #commandFlushScheduled = false;
   #timer: TimerHandle | undefined;
   #armedDeadline: Micros | undefined;
   #socketClosed = false;
   #blockedOnBuffers = false;
   #idleWaiters: (() => void)[] = [];
-  /**
-   * After a receive batch: deliver the events now, but send once the handlers' promise
-   * continuations ran, so the application's answer rides in the same packet as the ACK.
-   */
   readonly #flushCallback = (): void => {
     this.#flushScheduled = false;
-    if (this.#socketClosed) return;
-    const endpoint = this.endpoint;
-    for (let ev = endpoint.pollEvent(); ev !== undefined; ev = endpoint.pollEvent()) {
-      if (ev.type === 'accepted') this.#onAccepted?.(ev.connection);
-      else this.#dispatch(ev.connection, ev.event);
-    }
-    this.wake();
-  };
-  readonly #commandFlushCallback = (): void => {
-    this.#commandFlushScheduled = false;
     this.#flush();
   };
-  readonly #commandFlushTick = (): void => { process.nextTick(this.#commandFlushCallback); };
-  /**
-   * Default command-flush scheduler: runs the flush once the microtask queue is drained, in the
-   * same event-loop turn. The microtask lands behind the continuations already queued, and a
-   * nextTick queued from a microtask runs only once the queue is empty (including continuations
-   * those spawn). So every command of the current promise chains (accept a session, open a stream,
-   * write, FIN) shares one flush and one packet with the ACK of what triggered them.
-   */
-  readonly #afterMicrotasks = (): void => { queueMicrotask(this.#commandFlushTick); };
   readonly #timerCallback = (): void => {
     this.#timer = undefined;
     this.#armedDeadline = undefined;
@@ -128,7 +96,7 @@ export class EndpointDriver<C extends ProtoConnection = ProtoConnection> {
     // Transmits were held back for lack of buffers: resume them.
     if (this.#blockedOnBuffers) {
       this.#blockedOnBuffers = false;
-      this.#wakeLater();
+      this.wake();
     }
   };
 
@@ -140,12 +108,11 @@ export class EndpointDriver<C extends ProtoConnection = ProtoConnection> {
     this.#pool = options.pool ?? new SendBufferPool();
     this.#onAccepted = options.onAccepted;
     this.#scheduleFlush = options.scheduleFlush ?? setImmediate;
-    this.#scheduleCommandFlush = options.scheduleCommandFlush ?? this.#afterMicrotasks;
     this.#maxTransmitsPerFlush = options.maxTransmitsPerFlush ?? 256;
     this.socket.onMessage((data, remote) => {
       this.stats.datagramsReceived++;
       this.endpoint.handleDatagram(this.clock.now(), data, remote);
-      this.#wakeLater();
+      this.wake();
     });
     // Socket errors (e.g. ICMP unreachable on some platforms) are not fatal for QUIC: loss recovery copes.
     this.socket.onError(() => { this.stats.sendErrors++; });
@@ -168,15 +135,8 @@ export class EndpointDriver<C extends ProtoConnection = ProtoConnection> {
     return connection;
   }
 
-  /** Call after any command on a connection: schedules one flush later in the current turn. */
+  /** Call after any command on a connection: schedules one flush for the current turn. */
   wake(): void {
-    if (this.#commandFlushScheduled || this.#socketClosed) return;
-    this.#commandFlushScheduled = true;
-    this.#scheduleCommandFlush(this.#commandFlushCallback);
-  }
-
-  /** Schedules one flush for the next macrotask (receive batches, yielding to the event loop). */
-  #wakeLater(): void {
     if (this.#flushScheduled || this.#socketClosed) return;
     this.#flushScheduled = true;
     this.#scheduleFlush(this.#flushCallback);
@@ -275,7 +235,7 @@ export class EndpointDriver<C extends ProtoConnection = ProtoConnection> {
       }
       if (sent >= this.#maxTransmitsPerFlush) {
         // Let received datagrams in before writing more; the rest goes out next turn.
-        this.#wakeLater();
+        this.wake();
         break;
       }
     }

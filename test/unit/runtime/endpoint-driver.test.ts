@@ -114,45 +114,6 @@ describe('EndpointDriver', () => {
     assert.equal(socket.sent.length, 1);
   });
 
-  test('after a receive batch, answers from promise continuations share the flush (and packet) of the ACK', async () => {
-    const { socket, endpoint, driver } = setup();
-    const conn = endpoint.connect(0, peer, { alpnProtocols: ['x'], verifier: null });
-    let resolveRequest!: () => void;
-    const request = new Promise<void>((resolve) => { resolveRequest = resolve; });
-    driver.register(conn, { onConnectionEvent: () => resolveRequest() });
-    // The application answers a few promise hops after the event, like an async iterator consumer.
-    void request.then(() => Promise.resolve()).then(async () => {
-      await null;
-      endpoint.transmits.push({ bytes: new Uint8Array([0xa2]), remote: peer });
-      driver.wake();
-    });
-    endpoint.onDatagram = () => {
-      endpoint.transmits.push({ bytes: new Uint8Array([0xac]), remote: peer }); // the ACK the datagram calls for
-      conn.emit({ type: 'datagramsReadable' });
-    };
-    socket.deliver(new Uint8Array([1]), peer);
-    await turn();
-    assert.equal(driver.stats.flushes, 1, 'one flush for the datagram and the answer it triggered');
-    assert.deepEqual(socket.sent.map((s) => s.bytes[0]), [0xac, 0xa2]);
-    assert.equal(socket.pendingCallbacks.length, 1, 'both left in one send batch');
-  });
-
-  test('commands issued in the same promise chain share one flush, in the same turn', async () => {
-    const { socket, endpoint, driver } = setup();
-    const chain = (async () => {
-      for (let i = 0; i < 3; i++) {
-        endpoint.transmits.push({ bytes: new Uint8Array([i]), remote: peer });
-        driver.wake();
-        await null;
-      }
-    })();
-    await chain;
-    assert.equal(driver.stats.flushes, 0, 'not flushed before the microtasks ran');
-    await new Promise<void>((resolve) => { process.nextTick(resolve); });
-    assert.equal(driver.stats.flushes, 1);
-    assert.deepEqual(socket.sent.map((s) => s.bytes[0]), [0, 1, 2]);
-  });
-
   test('holds transmits back when every pool buffer is in flight and resumes on send completion', async () => {
     const pool = new SendBufferPool({ slotSize: 2048, slabSize: 4096, maxSlabs: 1 });
     const { socket, endpoint, driver } = setup({ pool });
