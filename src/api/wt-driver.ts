@@ -307,13 +307,9 @@ export class WtConnectionHost implements ConnectionEventHandler {
  */
 export async function settleConnection(host: WtConnectionHost, maxMs = 1000): Promise<void> {
   const until = Date.now() + maxMs;
-  // On loopback the ACK comes back within a millisecond: poll soon, then back off to 10 ms, so a
-  // finished connection does not linger (timers, memory) for a fixed 10 ms.
-  let delayMs = 1;
   do {
-    await new Promise<void>((resolve) => setTimeout(resolve, delayMs));
+    await new Promise<void>((resolve) => setTimeout(resolve, 10));
     if (host.isClosed) return;
     if (host.proto.stats().bytesInFlight === 0) return;
-    delayMs = Math.min(delayMs * 2, 10);
   } while (Date.now() < until);
 }
