@@ -135,9 +135,6 @@ export class ReceiveSide {
     const waits = this.buffer.size === 0 && !this.buffer.eofReceived;
     try {
       let p = op(signal);
-      // StreamBuffer does not retry a queued op after bytes are fed re-entrantly from its own
-      // onConsumed (our pump) during the op's first attempt: an empty feed makes it look again.
-      this.buffer.feedData(EMPTY);
       if (waits) p = withTimeout(p, this.#settings.readTimeoutMs, 'read');
       const v = await p;
       this.#stats.recordRead(size(v), performance.now() - start);

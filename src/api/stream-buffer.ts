@@ -294,8 +294,24 @@ export class StreamBuffer {
         (error) => { detach(); reject(error); },
       );
       const op: PendingOp = { ...body, fail: (error) => { detach(); reject(error); }, detach };
-      // Fast path: nothing queued ahead and the op completes now.
-      if (this.#ops.length === 0 && this.#tryOp(op)) return;
+      // Fast path: nothing queued ahead and the op completes now. Bytes fed re-entrantly from
+      // onConsumed during this first attempt mark the buffer dirty, so the queued op is retried below.
+      let retry = false;
+      if (this.#ops.length === 0) {
+        this.#draining = true;
+        this.#dirty = false;
+        let done: boolean;
+        try {
+          done = this.#tryOp(op);
+        } finally {
+          this.#draining = false;
+        }
+        retry = this.#dirty;
+        if (done) {
+          if (retry) this.#drain();
+          return;
+        }
+      }
       this.#ops.push(op);
       if (signal !== undefined) {
         onAbort = () => {
@@ -308,6 +324,7 @@ export class StreamBuffer {
         };
         signal.addEventListener('abort', onAbort, { once: true });
       }
+      if (retry) this.#drain();
     });
   }
 

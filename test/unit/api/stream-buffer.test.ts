@@ -145,6 +145,22 @@ describe('StreamBuffer', () => {
   });
 
   describe('readExactly', () => {
+    test('bytes fed from onConsumed during the first attempt complete a read larger than maxSize', async () => {
+      const source = new Uint8Array(40).map((_, i) => i);
+      let offset = 0;
+      const buffer: StreamBuffer = new StreamBuffer({
+        maxSize: 8,
+        // Like a transport pump: refill as soon as the application consumed room.
+        onConsumed: () => {
+          const n = Math.min(buffer.freeSpace, source.length - offset);
+          if (n > 0) buffer.feedData(source.subarray(offset, offset += n));
+        },
+      });
+      buffer.feedData(source.subarray(0, offset = 8));
+      const got = await buffer.readExactly(40);
+      assert.deepEqual([...got], [...source]);
+    });
+
     test('waits for n bytes', async () => {
       const buffer = new StreamBuffer();
       const pending = buffer.readExactly(5);
