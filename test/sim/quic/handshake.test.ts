@@ -108,6 +108,29 @@ describe('QUIC handshake on the simulated network', () => {
     assert.equal(closeInfo(r.events('client', conn))!.code, BigInt(TransportErrorCode.CRYPTO_ERROR_BASE + 116));
   });
 
+  test('a client closing the moment its handshake completes still lets the server complete and read the close', async () => {
+    const s = await createScenario({ seed: 21, connect: false });
+    const previous = s.pair.onEvent;
+    s.pair.onEvent = (side, ev, pair) => {
+      previous?.(side, ev, pair);
+      // Close before the client's Finished has been transmitted (events drain before transmits).
+      if (side === 'client' && ev.type === 'connection' && ev.event.type === 'handshakeCompleted') {
+        ev.connection.close(pair.now(), 77n, 'bye early');
+      }
+    };
+    s.connect();
+    s.pair.drive(() => {
+      const server = s.serverConnection;
+      return server !== undefined && hasEvent(s.events('server', server), 'closed');
+    }, { maxTimeMs: 10_000 });
+    const serverEvents = s.events('server', s.serverConnection!);
+    assert.ok(hasEvent(serverEvents, 'handshakeCompleted'), 'the server completed its handshake');
+    const info = closeInfo(serverEvents)!;
+    assert.equal(info.code, 77n);
+    assert.equal(info.reason, 'bye early');
+    assert.equal(info.remote, true);
+  });
+
   test('an application close reaches the peer with its code and reason', async () => {
     const s = await createScenario({ seed: 18 });
     const { client, server } = s.handshake();

@@ -2,7 +2,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createScenario, readAvailable } from '../helpers/scenario.js';
-import type { Connection } from '../../../src/proto/quic/connection/connection.js';
 
 describe('streams on the simulated network', () => {
   test('200 concurrent bidi streams, echoed, with MAX_STREAMS raising the limit of 100', async () => {
@@ -24,7 +23,6 @@ describe('streams on the simulated network', () => {
         sent.set(id, body);
         assert.equal(client.writeStream(id, body, true), body.length);
       }
-      for (const ev of s.events('server', server).splice(0)) void ev;
       // Server: echo each stream once its FIN arrived.
       for (let id = 0; id < total * 4; id += 4) {
         if (serverDone.has(id)) continue;
@@ -67,6 +65,5 @@ describe('streams on the simulated network', () => {
       return se.some((e) => e.type === 'streamReset' && e.streamId === a && e.errorCode === 7n)
         && ce.some((e) => e.type === 'streamStopped' && e.streamId === b && e.errorCode === 9n);
     }, { maxTimeMs: 5_000 });
-    void (client as Connection);
   });
 });

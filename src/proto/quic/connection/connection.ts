@@ -18,7 +18,8 @@ import { isAckEliciting } from '../wire/frames.js';
 import { decodeFrames } from '../wire/frame-decoder.js';
 import { encodeFrame, frameSize, maxCryptoDataThatFits } from '../wire/frame-encoder.js';
 import {
-  decodePacketNumber, encodePacketNumberLength, parseHeader, type LongHeader, type PacketHeader, type ShortHeader,
+  decodePacketNumber, encodePacketNumberLength, parseHeader, writeLongHeader, writeShortHeader,
+  type LongHeader, type PacketHeader, type ShortHeader,
 } from '../wire/header.js';
 import { QUIC_V1, verifyRetryIntegrity } from '../wire/version.js';
 import {
@@ -91,6 +92,9 @@ const LEVEL_TO_SPACE: Record<number, PacketSpace | undefined> = {
 };
 const SPACE_TO_LEVEL: readonly EncryptionLevel[] = [EncryptionLevel.INITIAL, EncryptionLevel.HANDSHAKE, EncryptionLevel.APPLICATION];
 const EMPTY = new Uint8Array(0);
+const PING: Frame = { type: 'ping' };
+/** CRYPTO frames are sized as if their offset needed a 4-byte varint (handshakes stay below 2^30). */
+const CRYPTO_OFFSET_BOUND = 1 << 30;
 
 interface BuiltPacket {
   space: PacketSpace;
@@ -162,9 +166,12 @@ export class Connection {
   private readonly undecryptable: { data: Uint8Array; remote: SocketAddress }[] = [];
   private maxPacketSize = MIN_INITIAL_DATAGRAM;
   private peerAckDelayExponent = 3;
-  private keyUpdateRequested = false;
   private pacingBlocked = false;
   private retryUndecryptablePending = false;
+  /** One writer reused for every packet built (its buffer is the caller's `out`). */
+  private readonly packetWriter = new ByteWriter(EMPTY);
+  /** Whether the packet being built carries an ack-eliciting frame. */
+  private draftAckEliciting = false;
   private lastNow: Micros;
 
   constructor(init: ConnectionInit, deps: ConnectionDeps) {
@@ -312,7 +319,7 @@ export class Connection {
   /** Application close (CONNECTION_CLOSE 0x1d); during the handshake it is sent as a transport close. */
   close(now: Micros, code: bigint = 0n, reason = ''): void {
     if (this.state === 'closing' || this.state === 'draining' || this.state === 'closed') return;
-    this.startClosing(now, { type: 'connectionClose', application: true, errorCode: code, frameType: 0, reason: utf8(reason) }, false);
+    this.startClosing(now, { type: 'connectionClose', application: true, errorCode: code, frameType: 0, reason: utf8(reason) });
   }
 
   // ------------------------------------------------------------------ inputs
@@ -337,7 +344,7 @@ export class Connection {
           if (this.isOpen()) this.processDatagram(now, p.data, p.remote);
         }
       }
-      this.updateTimers(now);
+      this.updateTimers();
     } catch (err) {
       this.onError(now, err);
     }
@@ -351,7 +358,7 @@ export class Connection {
     if (this.state === 'closed' || this.state === 'draining') return false;
     if ((data[0]! & 0x80) !== 0 || !this.cids.isStatelessReset(data)) return false;
     this.lastNow = now;
-    this.terminate(now, { code: 0n, application: false, reason: 'stateless reset', remote: true, kind: 'statelessReset' });
+    this.terminate({ code: 0n, application: false, reason: 'stateless reset', remote: true, kind: 'statelessReset' });
     return true;
   }
 
@@ -370,11 +377,11 @@ export class Connection {
     }
     if (this.state === 'closing' || this.state === 'draining') return;
     if (t.isExpired(TimerKind.IDLE, now)) {
-      this.terminate(now, { code: 0n, application: false, reason: 'idle timeout', remote: false, kind: 'idleTimeout' });
+      this.terminate({ code: 0n, application: false, reason: 'idle timeout', remote: false, kind: 'idleTimeout' });
       return;
     }
     if (t.isExpired(TimerKind.HANDSHAKE, now) && !this.handshakeComplete) {
-      this.terminate(now, { code: 0n, application: false, reason: 'handshake timeout', remote: false, kind: 'handshakeTimeout' });
+      this.terminate({ code: 0n, application: false, reason: 'handshake timeout', remote: false, kind: 'handshakeTimeout' });
       return;
     }
     if (t.isExpired(TimerKind.KEY_DISCARD, now)) {
@@ -396,7 +403,7 @@ export class Connection {
         this.statsCounter.ptoCount++;
       }
     }
-    this.updateTimers(now);
+    this.updateTimers();
   }
 
   pollTimeout(): Micros | undefined {
@@ -427,7 +434,7 @@ export class Connection {
       else if (!bytesEqual(firstDcid, header.dcid)) break;
       const handled = this.processPacket(now, data, offset, header, remote);
       if (!handled && offset === 0 && header.kind === '1rtt' && this.cids.isStatelessReset(data)) {
-        this.terminate(now, { code: 0n, application: false, reason: 'stateless reset', remote: true, kind: 'statelessReset' });
+        this.terminate({ code: 0n, application: false, reason: 'stateless reset', remote: true, kind: 'statelessReset' });
         return;
       }
       if (this.state !== 'handshaking' && this.state !== 'established') return;
@@ -443,7 +450,7 @@ export class Connection {
       return false;
     }
     if (header.kind === 'retry') {
-      this.onRetry(now, datagram.subarray(offset, header.packetEnd), header.scid, header.token);
+      this.onRetry(datagram.subarray(offset, header.packetEnd), header.scid, header.token);
       return false;
     }
     if (header.kind === '0rtt') return false; // 0-RTT is not supported: drop
@@ -459,7 +466,7 @@ export class Connection {
       }
       return false;
     }
-    const hp = spaceId === 2 ? readKeys.hp : readKeys.hp;
+    const hp = readKeys.hp; // 1-RTT header protection keys never change across key updates
     let unprotected;
     try {
       unprotected = unprotectHeader(hp, packet, pnOffset);
@@ -492,7 +499,7 @@ export class Connection {
       this.timers.set(TimerKind.KEY_DISCARD, discardAt);
     }
 
-    this.onPacketAuthenticated(now, header, spaceId, remote);
+    this.onPacketAuthenticated(header, spaceId, remote);
     const frames = decodeFrames(plaintext, header.kind);
     let ackEliciting = false;
     for (const frame of frames) {
@@ -512,7 +519,7 @@ export class Connection {
     return true;
   }
 
-  private onPacketAuthenticated(now: Micros, header: LongHeader | ShortHeader, spaceId: PacketSpace, remote: SocketAddress): void {
+  private onPacketAuthenticated(header: LongHeader | ShortHeader, spaceId: PacketSpace, remote: SocketAddress): void {
     if (!this.receivedFirstPacket) {
       this.receivedFirstPacket = true;
       if (!this.isServer && header.kind !== '1rtt') {
@@ -526,7 +533,6 @@ export class Connection {
       // Migration is not supported; NAT rebinding after the handshake updates the path.
       if (this.handshakeConfirmed && !this.config.disableActiveMigration) this.remote = remote;
     }
-    void now;
   }
 
   private processFrame(now: Micros, spaceId: PacketSpace, frame: Frame, header: LongHeader | ShortHeader): void {
@@ -570,7 +576,7 @@ export class Connection {
         return;
       case 'handshakeDone':
         if (this.isServer) throw new TransportError(TransportErrorCode.PROTOCOL_VIOLATION, 'HANDSHAKE_DONE from a client', 0x1e);
-        this.onHandshakeConfirmed(now);
+        this.onHandshakeConfirmed();
         return;
       case 'datagram':
         if (this.config.maxDatagramFrameSize === 0) {
@@ -586,12 +592,12 @@ export class Connection {
     const delay = spaceId === 2 ? ack.ackDelay * 2 ** this.peerAckDelayExponent : 0;
     const result = this.loss.onAckReceived(spaceId, ack, delay, now, this.handshakeConfirmed);
     if (spaceId === 1 && !this.isServer) this.peerValidatedUs = true;
-    for (const p of result.newlyAcked) this.onPacketAcked(p, now);
+    for (const p of result.newlyAcked) this.onPacketAcked(p);
     this.onPacketsLost(result.lost);
     if (result.rttUpdated) this.streams.setRtt(this.rtt.smoothedRtt);
   }
 
-  private onPacketAcked(p: SentPacket, now: Micros): void {
+  private onPacketAcked(p: SentPacket): void {
     const space = this.spaces[p.space];
     if (p.largestAckedInAck !== undefined) space.ack.onAckOfAckReceived(p.largestAckedInAck);
     if (p.space === 2 && this.oneRtt) this.oneRtt.onPacketAcked(p.pn);
@@ -608,7 +614,6 @@ export class Connection {
           break;
       }
     }
-    void now;
   }
 
   private onPacketsLost(lost: SentPacket[]): void {
@@ -688,7 +693,7 @@ export class Connection {
       else this.pendingOneRttWrite = { suite, secret };
       if (this.pendingOneRttRead && this.pendingOneRttWrite && !this.oneRtt) {
         this.oneRtt = new OneRttKeys(this.crypto, suite, this.pendingOneRttRead.secret, this.pendingOneRttWrite.secret);
-        this.retryUndecryptable(now);
+        this.retryUndecryptable();
       }
       return;
     }
@@ -697,14 +702,13 @@ export class Connection {
     const keys = derivePacketKeys(this.crypto, suite, secret);
     if (direction === 'read') {
       this.spaces[spaceId].readKeys = keys;
-      this.retryUndecryptable(now);
+      this.retryUndecryptable();
     } else {
       this.spaces[spaceId].writeKeys = keys;
     }
   }
 
-  private retryUndecryptable(now: Micros): void {
-    void now;
+  private retryUndecryptable(): void {
     this.retryUndecryptablePending = true;
   }
 
@@ -722,13 +726,13 @@ export class Connection {
     if (this.isServer) {
       // The server's handshake is confirmed on completion (RFC 9001 §4.1.2).
       this.handshakeDonePending = true;
-      this.onHandshakeConfirmed(now);
+      this.onHandshakeConfirmed();
       this.tls.sendSessionTicket?.(now);
       this.processTlsEvents(now);
     }
   }
 
-  private onHandshakeConfirmed(now: Micros): void {
+  private onHandshakeConfirmed(): void {
     if (this.handshakeConfirmed) return;
     this.handshakeConfirmed = true;
     this.peerValidatedUs = true;
@@ -737,7 +741,6 @@ export class Connection {
     this.maxPacketSize = Math.max(MIN_INITIAL_DATAGRAM,
       Math.min(this.config.maxPacketSize, this.peerParams?.maxUdpPayloadSize ?? 65527));
     this.cc.setMaxDatagramSize?.(this.maxPacketSize);
-    void now;
   }
 
   private discardSpace(spaceId: PacketSpace): void {
@@ -825,7 +828,7 @@ export class Connection {
     initial.writeKeys = this.isServer ? keys.server : keys.client;
   }
 
-  private onRetry(now: Micros, packet: Uint8Array, scid: Uint8Array, token: Uint8Array): void {
+  private onRetry(packet: Uint8Array, scid: Uint8Array, token: Uint8Array): void {
     // A client accepts one Retry, only before it has received anything else (RFC 9000 §17.2.5.2).
     if (this.isServer || this.receivedFirstPacket || this.receivedRetrySourceCid) return;
     if (bytesEqual(scid, this.cids.activeRemote)) return;
@@ -839,13 +842,12 @@ export class Connection {
     this.loss.discardSpace(0);
     this.spaces[0].cryptoSend.resetProgress();
     this.statsCounter.retries++;
-    void now;
   }
 
   private onVersionNegotiation(now: Micros, versions: readonly number[]): void {
     if (this.isServer || this.receivedFirstPacket) return;
     if (versions.includes(QUIC_V1)) return; // must be ignored (RFC 9000 §6.2)
-    this.terminate(now, {
+    this.terminate({
       code: 0n, application: false, remote: true, kind: 'versionNegotiation',
       reason: `server supports none of our versions (offers ${versions.map((v) => '0x' + v.toString(16)).join(', ')})`,
     });
@@ -879,10 +881,10 @@ export class Connection {
     }
     this.startClosing(now, {
       type: 'connectionClose', application: false, errorCode: BigInt(code), frameType, reason: utf8(reason.slice(0, 200)),
-    }, true);
+    });
   }
 
-  private startClosing(now: Micros, frame: ConnectionCloseFrame, localError: boolean): void {
+  private startClosing(now: Micros, frame: ConnectionCloseFrame): void {
     let reason = '';
     try { reason = fromUtf8(frame.reason); } catch { reason = ''; }
     this.closeFrame = frame;
@@ -892,16 +894,14 @@ export class Connection {
     this.timers.clearAll();
     this.timers.set(TimerKind.CLOSE, now + 3 * this.ptoPeriod());
     this.events.push({ type: 'closed', info: this.closeInfo });
-    void localError;
   }
 
   /** Ends the connection silently (idle timeout, stateless reset, version negotiation failure). */
-  private terminate(now: Micros, info: CloseInfo): void {
+  private terminate(info: CloseInfo): void {
     this.closeInfo = info;
     this.state = 'closed';
     this.timers.clearAll();
     this.events.push({ type: 'closed', info });
-    void now;
   }
 
   // ------------------------------------------------------------------ send path
@@ -915,10 +915,9 @@ export class Connection {
     if (this.state === 'closed' || this.state === 'draining') return undefined;
     if (this.state === 'closing') return this.sendClose(out);
     try {
-      if (this.keyUpdateRequested) this.keyUpdateRequested = false;
       if (this.oneRtt?.shouldUpdateForLimit() && this.handshakeConfirmed) this.oneRtt.initiateUpdate(now);
       const size = this.buildDatagram(now, out);
-      if (size !== undefined) this.updateTimers(now);
+      if (size !== undefined) this.updateTimers();
       return size;
     } catch (err) {
       this.onError(now, err);
@@ -1012,95 +1011,71 @@ export class Connection {
     const space = this.spaces[spaceId];
     const pn = space.nextPn;
     const pnLength = encodePacketNumberLength(pn, this.loss.largestAcked(spaceId));
-    const dcid = this.cids.activeRemote;
-    const w = new ByteWriter(out, start);
-    let lengthFieldOffset = -1;
-    let keyPhase = 0;
-    if (spaceId === 2) {
-      keyPhase = this.oneRtt!.keyPhaseBit;
-      w.u8(0x40 | (keyPhase << 2) | (pnLength - 1));
-      w.bytes(dcid);
-    } else {
-      const typeBits = spaceId === 0 ? 0x00 : 0x20;
-      w.u8(0xc0 | typeBits | (pnLength - 1));
-      w.u32(QUIC_V1);
-      w.vec8(dcid);
-      w.vec8(this.localInitialSourceCid);
-      if (spaceId === 0) w.vecVarint(this.isServer ? EMPTY : this.token);
-      lengthFieldOffset = w.pos;
-      w.pos += 2; // Length, filled in by finishPacket
-    }
-    const pnOffset = w.pos;
-    w.pos += pnLength;
+    const w = this.packetWriter;
+    w.buf = out;
+    w.pos = start;
+    const { pnOffset, lengthFieldOffset, keyPhase } = this.writeHeader(w, spaceId, pn, pnLength);
     const payloadStart = w.pos;
     const payloadLimit = limit - TAG;
     if (payloadLimit - payloadStart < 8) return undefined;
 
     const frames: Frame[] = [];
-    let ackEliciting = false;
+    this.draftAckEliciting = false;
     let largestAckedInAck: number | undefined;
-    const add = (f: Frame): boolean => {
-      const size = frameSize(f);
-      if (w.pos + size > payloadLimit) return false;
-      encodeFrame(w, f);
-      if (f.type !== 'padding') frames.push(f);
-      if (isAckEliciting(f)) ackEliciting = true;
-      return true;
-    };
 
     // ACK first: it is small and keeps the peer's recovery going.
     if (space.ack.hasPendingAck()) {
       const ack = space.ack.buildAck(now, spaceId === 2 ? this.config.ackDelayExponent : 0);
-      if (ack && add(ack)) {
+      if (ack && this.addFrame(w, payloadLimit, frames, ack)) {
         largestAckedInAck = ack.ranges[0]!.largest;
         space.ack.onAckSent();
       }
     }
     if (!ackOnly) {
       if (spaceId === 2) {
-        if (this.handshakeDonePending && add({ type: 'handshakeDone' })) this.handshakeDonePending = false;
-        while (this.pathResponses.length > 0 && add({ type: 'pathResponse', data: this.pathResponses[0]! })) this.pathResponses.shift();
-        while (this.cids.pendingRetire.length > 0 && add(this.cids.pendingRetire[0]!)) this.cids.pendingRetire.shift();
-        while (this.cids.pendingNew.length > 0 && add(this.cids.pendingNew[0]!)) this.cids.pendingNew.shift();
-        if (this.testFrames.length > 0) ackEliciting = this.writeTestFrames(w, payloadLimit, frames) || ackEliciting;
+        if (this.handshakeDonePending && this.addFrame(w, payloadLimit, frames, { type: 'handshakeDone' })) this.handshakeDonePending = false;
+        while (this.pathResponses.length > 0 && this.addFrame(w, payloadLimit, frames, { type: 'pathResponse', data: this.pathResponses[0]! })) this.pathResponses.shift();
+        while (this.cids.pendingRetire.length > 0 && this.addFrame(w, payloadLimit, frames, this.cids.pendingRetire[0]!)) this.cids.pendingRetire.shift();
+        while (this.cids.pendingNew.length > 0 && this.addFrame(w, payloadLimit, frames, this.cids.pendingNew[0]!)) this.cids.pendingNew.shift();
+        if (this.testFrames.length > 0 && this.writeTestFrames(w, payloadLimit, frames)) this.draftAckEliciting = true;
       }
       // CRYPTO data.
       for (;;) {
         const room = payloadLimit - w.pos;
         const crypto = space.cryptoSend;
         if (!crypto.hasData()) break;
-        const peekOffset = this.peekCryptoOffset(crypto);
-        const max = maxCryptoDataThatFits(peekOffset, room);
+        const max = maxCryptoDataThatFits(CRYPTO_OFFSET_BOUND, room);
         if (max <= 0) break;
         const range = crypto.nextRange(max);
         if (!range) break;
         const frame: CryptoFrame = { type: 'crypto', offset: range.offset, data: crypto.slice(range.offset, range.length) };
-        if (!add(frame)) break;
+        if (!this.addFrame(w, payloadLimit, frames, frame)) break;
       }
       if (spaceId === 2 && this.handshakeComplete) {
         // Datagrams before stream data: they are the latency-sensitive traffic.
         for (;;) {
           const f = this.datagrams.pollFrame(payloadLimit - w.pos, payloadLimit - payloadStart);
           if (!f) break;
-          if (!add(f)) break;
+          if (!this.addFrame(w, payloadLimit, frames, f)) break;
         }
         for (;;) {
           const room = payloadLimit - w.pos;
           if (room < 4) break;
           const f = this.streams.pollFrame(room, now);
           if (!f) break;
-          if (!add(f)) {
+          if (!this.addFrame(w, payloadLimit, frames, f)) {
             this.streams.onFrameLost(f);
             break;
           }
         }
       }
-      if (space.probesOwed > 0 && !ackEliciting) add({ type: 'ping' });
+      if (space.probesOwed > 0 && !this.draftAckEliciting) this.addFrame(w, payloadLimit, frames, PING);
     }
     if (frames.length === 0) {
       w.pos = start;
       return undefined;
     }
+    const ackEliciting = this.draftAckEliciting;
     if (space.probesOwed > 0 && ackEliciting) space.probesOwed--;
     // Header protection samples 16 bytes starting 4 bytes after the packet number (RFC 9001 §5.4.2).
     const minPayload = 4 - pnLength;
@@ -1111,6 +1086,33 @@ export class Connection {
       space: spaceId, start, pnOffset, pnLength, pn, payloadEnd: w.pos, lengthFieldOffset, keys, keyPhase,
       frames, ackEliciting, largestAckedInAck,
     };
+  }
+
+  /** Appends a frame when it fits before `payloadLimit`; records it for acknowledgement and loss. */
+  private addFrame(w: ByteWriter, payloadLimit: number, frames: Frame[], f: Frame): boolean {
+    if (w.pos + frameSize(f) > payloadLimit) return false;
+    encodeFrame(w, f);
+    if (f.type !== 'padding') frames.push(f);
+    if (isAckEliciting(f)) this.draftAckEliciting = true;
+    return true;
+  }
+
+  /**
+   * Writes the header of a packet in `spaceId`, truncated packet number included; long headers get
+   * a 2-byte Length placeholder that finishPacket fills in.
+   */
+  private writeHeader(w: ByteWriter, spaceId: PacketSpace, pn: number, pnLength: 1 | 2 | 3 | 4): { pnOffset: number; lengthFieldOffset: number; keyPhase: number } {
+    const dcid = this.cids.activeRemote;
+    if (spaceId === 2) {
+      const keyPhase = this.oneRtt!.keyPhaseBit;
+      const pnOffset = writeShortHeader(w, { dcid, spinBit: false, keyPhase: keyPhase === 1, packetNumber: pn, pnLength });
+      return { pnOffset, lengthFieldOffset: -1, keyPhase };
+    }
+    const layout = writeLongHeader(w, {
+      type: spaceId === 0 ? 'initial' : 'handshake', version: QUIC_V1, dcid, scid: this.localInitialSourceCid,
+      token: spaceId === 0 && !this.isServer ? this.token : EMPTY, packetNumber: pn, pnLength,
+    });
+    return { pnOffset: layout.pnOffset, lengthFieldOffset: layout.lengthOffset, keyPhase: 0 };
   }
 
   /** Writes injectFrameForTest() frames unchecked; raw bytes are recorded as a PING for recovery. */
@@ -1133,28 +1135,18 @@ export class Connection {
     return wrote;
   }
 
-  private peekCryptoOffset(crypto: { nextRange(max: number): { offset: number; length: number } | undefined }): number {
-    // Offsets below 2^30 need at most a 4-byte varint: size the frame conservatively.
-    void crypto;
-    return 1 << 30;
-  }
-
   private finishPacket(now: Micros, p: BuiltPacket, out: Uint8Array): void {
     if (p.lengthFieldOffset >= 0) {
       const length = p.payloadEnd - p.pnOffset + TAG;
       writeVarintFixed(out, p.lengthFieldOffset, length, 2);
     }
-    // Packet number, big-endian, truncated to pnLength bytes.
-    for (let i = 0; i < p.pnLength; i++) out[p.pnOffset + i] = (p.pn >>> (8 * (p.pnLength - 1 - i))) & 0xff;
     const end = protectPacket(p.keys, out, p.start, p.pnOffset, p.pnLength, p.pn, p.payloadEnd);
     const size = end - p.start;
-    const inFlight = p.ackEliciting || p.frames.some((f) => f.type === 'padding');
     const sent: SentPacket = {
       pn: p.pn, space: p.space, timeSent: now, size, ackEliciting: p.ackEliciting,
       inFlight: p.ackEliciting, frames: p.frames,
     };
     if (p.largestAckedInAck !== undefined) sent.largestAckedInAck = p.largestAckedInAck;
-    void inFlight;
     this.loss.onPacketSent(sent, now);
     if (p.space === 2 && this.oneRtt) this.oneRtt.onPacketSent(p.pn);
     this.statsCounter.packetsSent++;
@@ -1176,6 +1168,9 @@ export class Connection {
     for (const spaceId of [0, 1, 2] as const) {
       const space = this.spaces[spaceId];
       if (space.discarded) continue;
+      // Once our handshake completed the peer has Handshake keys: an Initial close would reach it
+      // ahead of our Finished and end the connection before the handshake completes on its side.
+      if (spaceId === 0 && this.handshakeComplete && this.spaces[1].writeKeys) continue;
       const keys = spaceId === 2 ? (this.handshakeComplete ? this.oneRtt?.writeKeys() : undefined) : space.writeKeys;
       if (!keys) continue;
       // An application close before 1-RTT keys becomes a transport APPLICATION_ERROR (RFC 9000 §10.2.3).
@@ -1198,7 +1193,6 @@ export class Connection {
     }
     for (const p of built) {
       if (p.lengthFieldOffset >= 0) writeVarintFixed(out, p.lengthFieldOffset, p.payloadEnd - p.pnOffset + TAG, 2);
-      for (let i = 0; i < p.pnLength; i++) out[p.pnOffset + i] = (p.pn >>> (8 * (p.pnLength - 1 - i))) & 0xff;
       protectPacket(p.keys, out, p.start, p.pnOffset, p.pnLength, p.pn, p.payloadEnd);
     }
     return offset;
@@ -1207,31 +1201,41 @@ export class Connection {
   private buildClosePacket(spaceId: PacketSpace, keys: PacketKeys, frame: ConnectionCloseFrame, out: Uint8Array, start: number): BuiltPacket | undefined {
     const space = this.spaces[spaceId];
     const pn = space.nextPn++;
-    const pnLength = 4 as const;
-    const w = new ByteWriter(out, start);
-    let lengthFieldOffset = -1;
-    const dcid = this.cids.activeRemote;
-    if (spaceId === 2) {
-      w.u8(0x40 | (this.oneRtt!.keyPhaseBit << 2) | (pnLength - 1)).bytes(dcid);
-    } else {
-      w.u8(0xc0 | (spaceId === 0 ? 0 : 0x20) | (pnLength - 1)).u32(QUIC_V1).vec8(dcid).vec8(this.localInitialSourceCid);
-      if (spaceId === 0) w.vecVarint(this.isServer ? EMPTY : this.token);
-      lengthFieldOffset = w.pos;
-      w.pos += 2;
+    const w = this.packetWriter;
+    w.buf = out;
+    w.pos = start;
+    const { pnOffset, lengthFieldOffset } = this.writeHeader(w, spaceId, pn, 4);
+    const closeLimit = Math.min(out.length, this.maxPacketSize) - TAG - frameSize(frame);
+    if (w.pos > closeLimit) return undefined;
+    const frames: Frame[] = [];
+    if (spaceId !== 2) {
+      // Handshake bytes not sent yet (the client's Finished when the application closes as soon as
+      // the handshake completes) go first, so the peer completes the handshake and reads the close.
+      const crypto = space.cryptoSend;
+      while (crypto.hasData()) {
+        const range = crypto.nextRange(maxCryptoDataThatFits(CRYPTO_OFFSET_BOUND, closeLimit - w.pos));
+        if (!range) break;
+        const f: CryptoFrame = { type: 'crypto', offset: range.offset, data: crypto.slice(range.offset, range.length) };
+        encodeFrame(w, f);
+        frames.push(f);
+      }
     }
-    const pnOffset = w.pos;
-    w.pos += pnLength;
-    if (w.pos + frameSize(frame) + TAG > Math.min(out.length, this.maxPacketSize)) return undefined;
-    encodeFrame(w, frame);
+    // With our Finished in this packet the peer reads the 1-RTT close that follows, which carries
+    // the application's own code; a Handshake-level APPLICATION_ERROR would be read first.
+    const finishedHere = spaceId === 1 && this.handshakeComplete && frames.length > 0;
+    if (!finishedHere) {
+      encodeFrame(w, frame);
+      frames.push(frame);
+    }
     return {
-      space: spaceId, start, pnOffset, pnLength, pn, payloadEnd: w.pos, lengthFieldOffset, keys,
-      keyPhase: 0, frames: [frame], ackEliciting: false, largestAckedInAck: undefined,
+      space: spaceId, start, pnOffset, pnLength: 4, pn, payloadEnd: w.pos, lengthFieldOffset, keys,
+      keyPhase: 0, frames, ackEliciting: false, largestAckedInAck: undefined,
     };
   }
 
   // ------------------------------------------------------------------ timers and helpers
 
-  private updateTimers(now: Micros): void {
+  private updateTimers(): void {
     if (this.state !== 'handshaking' && this.state !== 'established') return;
     this.timers.set(TimerKind.LOSS_DETECTION, this.loss.timer(this.lossContext()));
     let ack: Micros | undefined;
@@ -1241,7 +1245,6 @@ export class Connection {
       if (d !== undefined && (ack === undefined || d < ack)) ack = d;
     }
     this.timers.set(TimerKind.ACK_DELAY, ack);
-    void now;
   }
 
   private lossContext(): LossContext {
@@ -1309,18 +1312,10 @@ export class Connection {
     return this.events.length > 0;
   }
 
-  /** Test/diagnostic: whether the pacer is holding data back. */
-  get isPacingBlocked(): boolean {
-    return this.pacingBlocked;
-  }
 
   /** The error the connection closed with, once closed. */
   get closeReason(): CloseInfo | undefined {
     return this.closeInfo;
   }
 
-  /** Used by the endpoint: random bytes for tokens etc. share the connection's source. */
-  get randomSource(): RandomSource {
-    return this.random;
-  }
 }

@@ -3,7 +3,7 @@
  * DCID, the Retry SCID and the issue time, so the server keeps no state between Retry and the
  * client's second Initial.
  */
-import { ByteReader, ByteWriter, bytesEqual, utf8 } from '../../util/bytes.js';
+import { ByteReader, ByteWriter, utf8 } from '../../util/bytes.js';
 import type { Aead, CryptoProvider } from '../../crypto/provider.js';
 import type { RandomSource } from '../../util/random.js';
 import type { Micros } from '../../util/time.js';
@@ -64,8 +64,4 @@ export class AddressTokenCodec {
 
 function addressAad(address: string, port: number): Uint8Array {
   return utf8(`${address}|${port}`);
-}
-
-export function sameCid(a: Uint8Array, b: Uint8Array): boolean {
-  return bytesEqual(a, b);
 }

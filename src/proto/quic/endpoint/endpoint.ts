@@ -95,7 +95,6 @@ export class Endpoint {
   private readonly ticketKey: Uint8Array;
   private readonly byCid = new Map<string, Connection>();
   private readonly connections: Connection[] = [];
-  private readonly initialDcids = new Map<Connection, string>();
   private readonly queued: { data: Uint8Array; remote: SocketAddress }[] = [];
   private readonly pendingAccepts: Connection[] = [];
   private nextHandle = 1;
@@ -292,9 +291,7 @@ export class Endpoint {
     }, { crypto: this.crypto, random: this.random, cidIssuer: this.cidIssuer });
     this.register(connection);
     // The client keeps using its chosen DCID until it hears from us.
-    const initialKey = cidKey(header.dcid);
-    this.byCid.set(initialKey, connection);
-    this.initialDcids.set(connection, initialKey);
+    this.byCid.set(cidKey(header.dcid), connection);
     this.pendingAccepts.push(connection);
     connection.handleDatagram(now, data, remote);
     // No state for an Initial that does not even decrypt: junk must not fill the table.
@@ -310,7 +307,6 @@ export class Endpoint {
     this.connections.splice(this.connections.indexOf(connection), 1);
     this.pendingAccepts.splice(this.pendingAccepts.indexOf(connection), 1);
     for (const [key, conn] of this.byCid) if (conn === connection) this.byCid.delete(key);
-    this.initialDcids.delete(connection);
   }
 
   /**
@@ -353,12 +349,6 @@ export class Endpoint {
 
   private afterInput(connection: Connection): void {
     this.applyCidChanges(connection);
-    if (connection.state === 'established') {
-      const initial = this.initialDcids.get(connection);
-      if (initial !== undefined && connection.isHandshakeComplete) {
-        // Keep the initial route a little: it goes with the connection when it is reaped.
-      }
-    }
   }
 
   private applyCidChanges(connection: Connection): void {
@@ -376,7 +366,6 @@ export class Endpoint {
       if (c.hasPendingEvents) continue; // keep it until its events are drained
       this.connections.splice(i, 1);
       for (const [key, conn] of this.byCid) if (conn === c) this.byCid.delete(key);
-      this.initialDcids.delete(c);
     }
   }
 
