@@ -92,14 +92,8 @@ export class WtConnectionHost implements ConnectionEventHandler {
   #drainScheduled = false;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #timerDeadline: Micros | undefined;
-  /** See #onH3Event: STOP_SENDING held back until the response in the same flight was read. */
-  #deferred: Array<Extract<H3Event, { type: 'streamStopped' }>> = [];
   readonly #drainCallback = (): void => {
     this.#drainScheduled = false;
-    if (this.#deferred.length > 0) {
-      const now = this.#driver.now();
-      for (const ev of this.#deferred.splice(0)) this.engine.handleH3Event(now, ev);
-    }
     this.#drain();
   };
   readonly #timerCallback = (): void => {
@@ -221,17 +215,6 @@ export class WtConnectionHost implements ConnectionEventHandler {
     }
     if (ev.type === 'closed') this.#onClosed(ev);
     if (!isWtH3Event(ev)) return;
-    // A server that rejects sends the response with FIN plus STOP_SENDING; the STOP_SENDING can be
-    // processed first (same packet), and the engine would then see a refusal without a status.
-    // Feed it after this flush's other events, so the status is known first.
-    if (ev.type === 'streamStopped' && !this.h3.isServer && this.engine.sessionState(ev.streamId) === 'requested') {
-      this.#deferred.push(ev);
-      if (!this.#drainScheduled) {
-        this.#drainScheduled = true;
-        queueMicrotask(this.#drainCallback);
-      }
-      return;
-    }
     const used = this.engine.handleH3Event(now, ev);
     // A plain HTTP/3 request to a WebTransport server: answer 404 rather than leave it hanging.
     if (!used && ev.type === 'headers' && this.h3.isServer && ev.status === undefined) {

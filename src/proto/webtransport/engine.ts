@@ -294,6 +294,13 @@ export class WebTransportEngine {
   }
 
   private onStreamStopped(streamId: number, code: bigint): boolean {
+    const requested = this.sessions.get(streamId);
+    if (requested !== undefined && !this.isServer && requested.state === 'requested' && code === BigInt(H3ErrorCode.H3_NO_ERROR)) {
+      // A server answering the CONNECT with a final response stops our side with H3_NO_ERROR
+      // (RFC 9114 §4.1); the STOP_SENDING may be read before the response: wait for the status.
+      requested.connectSendDone = true;
+      return true;
+    }
     if (this.sessions.has(streamId) || this.pending.isRecentlyClosed(streamId)) {
       return this.onConnectEnded(streamId, { kind: 'peerReset', h3Code: Number(code) }, 'send');
     }
