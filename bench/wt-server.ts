@@ -26,6 +26,8 @@ export interface WtMemorySnapshot {
   external: number;
   rss: number;
   sessions: number;
+  /** QUIC connections the server still holds (open, closing or draining). */
+  connections: number;
   gc: boolean;
 }
 
@@ -51,13 +53,13 @@ export async function startWtServer(): Promise<StartedWtServer> {
   void (async () => {
     for await (const request of server) {
       const session = request.accept();
-      route(session, request.path, () => server.sessionCount);
+      route(session, request.path, server);
     }
   })();
   return { server, port: server.address.port, caPem: pki.caPem, stop: () => server.close({ timeoutMs: 100 }) };
 }
 
-function route(session: WebTransportSession, path: string, sessionCount: () => number): void {
+function route(session: WebTransportSession, path: string, server: WebTransportServer): void {
   const serve = (handler: (s: WebTransportStream) => Promise<void>): void => {
     void (async () => {
       for await (const stream of session.incomingBidirectionalStreams) {
@@ -103,7 +105,7 @@ function route(session: WebTransportSession, path: string, sessionCount: () => n
     case '/memory':
       serve(async (s) => {
         await s.readAll();
-        await s.write(JSON.stringify(memorySnapshot(sessionCount())), { endStream: true });
+        await s.write(JSON.stringify(memorySnapshot(server.sessionCount, server.connectionCount)), { endStream: true });
       });
       return;
     default:
@@ -133,10 +135,10 @@ export async function writeFill(stream: WebTransportStream, fill: Uint8Array, n:
   if (n === 0) await stream.close();
 }
 
-export function memorySnapshot(sessions: number): WtMemorySnapshot {
+export function memorySnapshot(sessions: number, connections: number): WtMemorySnapshot {
   const gc = (globalThis as { gc?: () => void }).gc;
   gc?.();
   gc?.();
   const m = process.memoryUsage();
-  return { heapUsed: m.heapUsed, external: m.external, rss: m.rss, sessions, gc: gc !== undefined };
+  return { heapUsed: m.heapUsed, external: m.external, rss: m.rss, sessions, connections, gc: gc !== undefined };
 }

@@ -37,6 +37,7 @@ export type { ReadOptions, ReadAllOptions } from './api/receive-stream.js';
 export type { DiagnoseOptions, MonitorHealthOptions } from './api/streams.js';
 export { DatagramChannel } from './api/datagrams.js';
 export type { DatagramStatsSnapshot } from './api/datagrams.js';
+export * from './api/structured/index.js';
 // Configuration, errors and stream helpers (pywebtransport parity).
 export { ClientConfig, ServerConfig, VerifyMode } from './api/config.js';
 export type { ClientConfigOptions, ServerConfigOptions } from './api/config.js';
@@ -49,4 +50,14 @@ export { ConfigBuilder } from './api/config-builder.js';
 export type { ConfigKind, ConfigFor, OptionsFor, PerformanceOptions, SecurityOptions, TimeoutOptions } from './api/config-builder.js';
 export { EventBus } from './api/event-bus.js';
 export type { SubscribeOptions, EventSource } from './api/event-bus.js';
-export { EventEmitter, EventType, createEvent } from './api/events.js';
+export {
+  EventEmitter, EventType, createEvent, isConnectionEvent, isSessionEvent, isStreamEvent, isDatagramEvent, isErrorEvent,
+} from './api/events.js';
+export type {
+  EventPayloads, EventHandler, EventEmitterOptions, EventEmitterStats, WebTransportEvent, AnyWebTransportEvent,
+  ClientEventMap, ServerEventMap, SessionEventMap, StreamEventMap, CreateEventOptions, RemoteAddress,
+} from './api/events.js';
+export * from './api/constants.js';
+// CONNECT-UDP proxying (RFC 9298): the client's `proxy` option; the proxy server is in ./proxy.
+export type { ProxyOptions } from './api/proxy/connect-udp-client.js';
+export { ProxyError, ProxyConnectError, ProxyProtocolError } from './api/proxy/errors.js';

@@ -12,12 +12,15 @@ import type { EndpointDriver } from '../runtime/endpoint-driver.js';
 import type { KeyLogSink, SocketAddress } from '../runtime/proto-types.js';
 import { udpFamilyFor } from '../runtime/socket-address.js';
 import { createCertificateVerifier } from '../crypto/node-cert-verifier.js';
-import type { CertificateVerifier } from '../proto/tls/session.js';
+import type { CertificateVerifier, SigningKey } from '../proto/tls/session.js';
 import { H3_ALPN, openEndpoint, resolveHost } from './http3/endpoint-setup.js';
+import { ProxyDialer } from './proxy/proxy-dialer.js';
+import type { ProxyOptions } from './proxy/connect-udp-client.js';
 import { ClientConfig, VerifyMode, type ClientConfigOptions } from './config.js';
-import { ClientError, connectionTimeout, WebTransportError } from './errors.js';
+import { ClientError, connectionTimeout, HandshakeError, WebTransportError } from './errors.js';
 import { SESSION_KEY, WebTransportSession } from './session.js';
-import { webTransportTransport } from './server.js';
+import { readCaCertificates, webTransportTransport } from './server.js';
+import { loadCredentials } from './tls-credentials.js';
 import { settleConnection, WtConnectionHost } from './wt-driver.js';
 
 export interface ServerCertificateHash {
@@ -53,6 +56,12 @@ export interface WebTransportClientOptions {
   maxSessionsPerConnection?: number;
   drafts?: readonly WtDraft[];
   keyLog?: KeyLogSink;
+  /**
+   * Reach every server through this CONNECT-UDP proxy (RFC 9298, HTTP/3). A client option rather
+   * than a ClientConfig field: like `transport`, it wires the socket layer and carries credentials
+   * and trust material, which ClientConfig (plain, serialisable values) does not.
+   */
+  proxy?: ProxyOptions;
 }
 
 interface PooledConnection {
@@ -76,7 +85,10 @@ function hex(b: Uint8Array): string {
 
 /** Aborts `p`'s wait (not its work) when the signal fires. */
 function untilAborted<T>(p: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason);
+  if (signal.aborted) {
+    p.catch(() => {}); // nobody waits for `p` any more: its later rejection is not unhandled
+    return Promise.reject(signal.reason);
+  }
   let onAbort: (() => void) | undefined;
   return Promise.race([p, new Promise<never>((_, reject) => {
     onAbort = () => reject(signal.reason);
@@ -93,11 +105,17 @@ export class WebTransportClient implements AsyncDisposable {
   readonly #verifiers = new Map<string, CertificateVerifier | null>();
   readonly #stats = { attempted: 0, successful: 0, failed: 0, totalConnectMs: 0, minConnectMs: Infinity, maxConnectMs: 0, connectionsOpened: 0 };
   readonly createdAt = Date.now();
+  readonly #proxy: ProxyDialer | undefined;
   #closing: Promise<void> | undefined;
+  /** config.certfile/keyfile, loaded on the first connection (mTLS). */
+  #clientCertificate: Promise<{ chain: Uint8Array[]; key: SigningKey } | undefined> | undefined;
+  /** config.caCerts read from its file when it names one. */
+  #configCa: Promise<string | Uint8Array | undefined> | undefined;
 
   constructor(options: WebTransportClientOptions = {}) {
     this.config = options.config instanceof ClientConfig ? options.config : new ClientConfig(options.config ?? {});
     this.#options = options;
+    this.#proxy = options.proxy !== undefined ? new ProxyDialer(options.proxy) : undefined;
   }
 
   get isClosed(): boolean {
@@ -166,17 +184,29 @@ export class WebTransportClient implements AsyncDisposable {
     if (url.protocol !== 'https:' && url.protocol !== 'wss:') throw new ClientError(`unsupported URL scheme ${url.protocol} (https: expected)`, { targetUrl: url.href });
     const hostname = url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname;
     const port = url.port === '' ? 443 : Number(url.port);
-    const remote = await untilAborted(resolveHost(hostname, port), signal);
+    // Through a proxy the target's name is resolved by the proxy (RFC 9298 §3: target_host).
+    const remote = this.#proxy !== undefined ? { address: hostname, port } : await untilAborted(resolveHost(hostname, port), signal);
     const serverName = options.serverName ?? hostname;
     const key = this.#poolKey(remote, serverName, options);
     const reuse = options.reuseConnection ?? true;
     let conn = reuse ? await this.#reusable(key, signal) : undefined;
+    const fresh = conn === undefined;
     if (conn === undefined) conn = await this.#open(key, remote, serverName, options, signal);
     const host = conn.host;
     const headers = this.#requestHeaders(options);
-    const sessionId = host.command((e) => e.connect({
-      authority: url.host, path: `${url.pathname}${url.search}`, ...(options.origin !== undefined ? { origin: options.origin } : {}), headers,
-    }));
+    let sessionId: number | undefined;
+    try {
+      sessionId = await untilAborted(host.whenNegotiated((e) => e.connect({
+        authority: url.host, path: `${url.pathname}${url.search}`, ...(options.origin !== undefined ? { origin: options.origin } : {}), headers,
+      })), signal);
+    } catch (error) {
+      if (fresh && host.sessionCount === 0) host.close(H3ErrorCode.H3_REQUEST_CANCELLED, 'connect failed');
+      throw host.closeError ?? error;
+    }
+    if (host.proto.alpn !== H3_ALPN) {
+      host.close(H3ErrorCode.H3_GENERAL_PROTOCOL_ERROR, 'ALPN h3 not negotiated');
+      throw new ClientError(`the server negotiated ALPN ${String(host.proto.alpn)}, not h3`);
+    }
     if (sessionId === undefined) throw new ClientError('no stream available for the CONNECT request (QUIC stream limit)', { targetUrl: url.href });
     const session = new WebTransportSession(SESSION_KEY, {
       host, sessionId, isClient: true, path: `${url.pathname}${url.search}`, headers, connected: false,
@@ -185,6 +215,9 @@ export class WebTransportClient implements AsyncDisposable {
         readTimeoutMs: this.config.readTimeoutMs, writeTimeoutMs: this.config.writeTimeoutMs,
       },
       streamCreationTimeoutMs: this.config.streamCreationTimeoutMs,
+      maxLocalStreams: this.config.maxStreams,
+      maxIncomingStreams: this.config.maxIncomingStreams,
+      maxDatagramSize: this.config.maxDatagramSize,
       onClosed: (s) => this.#onSessionClosed(s, conn),
     });
     this.#sessions.add(session);
@@ -193,7 +226,8 @@ export class WebTransportClient implements AsyncDisposable {
       await untilAborted(session.ready, signal);
     } catch (error) {
       void session.close({ code: 0, reason: 'connect cancelled' }).catch(() => {});
-      throw error;
+      // A handshake the server refused after our Finished (e.g. alert 116 certificate_required) says more.
+      throw host.closeError instanceof HandshakeError ? host.closeError : error;
     }
     return session;
   }
@@ -238,8 +272,8 @@ export class WebTransportClient implements AsyncDisposable {
   }
 
   /** Verifiers are cached per trust settings: parsing CA certificates costs more than a handshake step. */
-  #verifierFor(o: WebTransportConnectOptions): CertificateVerifier | null {
-    const ca = o.ca ?? this.config.caCerts;
+  #verifierFor(o: WebTransportConnectOptions, configCa: string | Uint8Array | undefined): CertificateVerifier | null {
+    const ca = o.ca ?? configCa;
     const caList = ca === undefined ? undefined : typeof ca === 'string' || ca instanceof Uint8Array ? [ca] : ca;
     const hashes = o.serverCertificateHashes?.map((h): CertificateHash => ({ algorithm: h.algorithm, value: toBytes(h.value) }));
     const cacheKey = JSON.stringify([
@@ -259,12 +293,19 @@ export class WebTransportClient implements AsyncDisposable {
   }
 
   async #open(key: string, remote: SocketAddress, serverName: string, o: WebTransportConnectOptions, signal: AbortSignal): Promise<PooledConnection> {
-    const driver = await this.#driver(udpFamilyFor(remote.address));
-    const verifier = this.#insecure(o) ? null : this.#verifierFor(o);
+    const proxied = this.#proxy !== undefined ? await this.#proxy.open(remote, webTransportTransport(this.config, this.#options.transport), signal) : undefined;
+    const driver = proxied?.driver ?? await this.#driver(udpFamilyFor(remote.address));
+    const insecure = this.#insecure(o);
+    const configCa = insecure || o.ca !== undefined ? undefined : await untilAborted(this.#readConfigCa(), signal);
+    const verifier = insecure ? null : this.#verifierFor(o, configCa);
+    const clientCertificate = await untilAborted(this.#loadClientCertificate(), signal);
     const ref: { host?: WtConnectionHost } = {};
     const keyLog = this.#options.keyLog;
     const proto = driver.connect(remote, {
-      serverName, alpnProtocols: [H3_ALPN], verifier, transport: webTransportTransport(this.config, this.#options.transport),
+      serverName, alpnProtocols: [H3_ALPN], verifier,
+      // The endpoint presents it when the server asks (its ClientConnectOptions.clientCertificate).
+      ...(clientCertificate !== undefined ? { clientCertificate } : {}),
+      transport: proxied !== undefined ? this.#proxy!.transport(webTransportTransport(this.config, this.#options.transport)) : webTransportTransport(this.config, this.#options.transport),
     }, {
       onConnectionEvent: (ev) => {
         if (ev.type === 'keyLog') keyLog?.(ev.label, ev.clientRandom, ev.secret);
@@ -276,23 +317,37 @@ export class WebTransportClient implements AsyncDisposable {
       engine: { maxSessions: this.#options.maxSessionsPerConnection ?? 16, ...(this.#options.drafts ? { drafts: this.#options.drafts } : {}) },
     });
     ref.host = host;
+    proxied?.attach(host);
     const conn: PooledConnection = { key, host };
     const list = this.#pool.get(key) ?? [];
     list.push(conn);
     this.#pool.set(key, list);
     this.#stats.connectionsOpened++;
     void host.closed.then(() => this.#forget(conn));
-    try {
-      await untilAborted(host.negotiated, signal);
-    } catch (error) {
-      if (host.sessionCount === 0) host.close(H3ErrorCode.H3_REQUEST_CANCELLED, 'connect failed');
-      throw host.closeError ?? error;
-    }
-    if (proto.alpn !== H3_ALPN) {
-      host.close(H3ErrorCode.H3_GENERAL_PROTOCOL_ERROR, 'ALPN h3 not negotiated');
-      throw new ClientError(`the server negotiated ALPN ${String(proto.alpn)}, not h3`);
-    }
+    // Not negotiated yet: #connect queues its CONNECT to leave with our Finished (whenNegotiated).
     return conn;
+  }
+
+  #loadClientCertificate(): Promise<{ chain: Uint8Array[]; key: SigningKey } | undefined> {
+    const { certfile, keyfile } = this.config;
+    this.#clientCertificate ??= certfile === undefined || keyfile === undefined
+      ? Promise.resolve(undefined)
+      : loadCredentials({ cert: certfile, key: keyfile }).then(
+        (c) => ({ chain: c.chain, key: c.signingKey }),
+        (error: unknown) => {
+          this.#clientCertificate = undefined;
+          throw new ClientError(`cannot load the client certificate (certfile/keyfile): ${(error as Error).message}`, { cause: error });
+        });
+    return this.#clientCertificate;
+  }
+
+  #readConfigCa(): Promise<string | Uint8Array | undefined> {
+    const ca = this.config.caCerts;
+    this.#configCa ??= ca === undefined ? Promise.resolve(undefined) : readCaCertificates(ca).catch((error: unknown) => {
+      this.#configCa = undefined;
+      throw new ClientError(`cannot read caCerts: ${(error as Error).message}`, { cause: error });
+    });
+    return this.#configCa;
   }
 
   #driver(family: 'udp4' | 'udp6'): Promise<EndpointDriver> {
@@ -339,6 +394,7 @@ export class WebTransportClient implements AsyncDisposable {
       for (const c of conns) c.host.close(H3ErrorCode.H3_NO_ERROR, 'client closed');
       const drivers = await Promise.allSettled([...this.#drivers.values()]);
       await Promise.all(drivers.map((d) => (d.status === 'fulfilled' ? d.value.close({ timeoutMs: 1000 }) : undefined)));
+      await this.#proxy?.close();
     })();
     return this.#closing;
   }

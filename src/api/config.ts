@@ -26,20 +26,28 @@ export type CredentialSource = string | Uint8Array;
 export type ConfigMiddleware = (...args: never[]) => unknown;
 
 interface CommonConfigFields {
+  /** Must contain "h3"; the connection always offers exactly "h3" (WebTransport over HTTP/3). */
   alpnProtocols: readonly string[];
+  /** Client: trust anchors for the server. Server: trust anchors for client certificates (verifyMode). */
   caCerts: CredentialSource | undefined;
+  /** Server: its certificate. Client: the certificate it presents when the server asks (mTLS). */
   certfile: CredentialSource | undefined;
+  /** 'reno' selects our NewReno, 'cubic' CUBIC. */
   congestionControlAlgorithm: CongestionControlAlgorithm;
   connectionCleanupIntervalMs: number;
   connectionIdleCheckIntervalMs: number;
   connectionIdleTimeoutMs: number;
+  /** With keepAlive: the longest quiet spell before a QUIC PING (at most half the idle timeout). */
   connectionKeepaliveTimeoutMs: number;
   debug: boolean;
+  /** Send QUIC PINGs on a quiet connection so that the idle timeout does not close it. */
   keepAlive: boolean;
   keyfile: CredentialSource | undefined;
   logLevel: LogLevel;
   maxConnections: number;
+  /** Largest datagram payload a session sends; also sizes the max_datagram_frame_size we announce. */
   maxDatagramSize: number;
+  /** Peer streams waiting to be accepted per session; more are refused (stop/reset with 0x1003). */
   maxIncomingStreams: number;
   maxStreamBufferSize: number;
   /** null: reads wait forever. */
@@ -52,6 +60,10 @@ interface CommonConfigFields {
 }
 
 export interface ClientConfigFields extends CommonConfigFields {
+  /**
+   * Read by the toolkit, not by WebTransportClient: `ReconnectingClient` (tswebtransport/pool)
+   * is the reconnecting client (the core API does not depend on the toolkit).
+   */
   autoReconnect: boolean;
   closeTimeoutMs: number;
   connectTimeoutMs: number;
@@ -59,6 +71,7 @@ export interface ClientConfigFields extends CommonConfigFields {
   headers: Readonly<Record<string, string>>;
   maxRetries: number;
   maxRetryDelayMs: number;
+  /** Locally opened streams open at once per session; createXStream() beyond it throws StreamError. */
   maxStreams: number;
   /** Multiplier between reconnect delays (≥ 1). */
   retryBackoff: number;
@@ -73,9 +86,15 @@ export interface ServerConfigFields extends CommonConfigFields {
   bindHost: string;
   bindPort: number;
   maxSessions: number;
+  /** Server sessions' maxStreams (pywebtransport naming): locally opened streams open at once. */
   maxStreamsPerConnection: number;
   middleware: readonly ConfigMiddleware[];
   sessionCleanupIntervalMs: number;
+  /**
+   * Client certificates: CERT_NONE does not ask; CERT_OPTIONAL asks and verifies one that comes
+   * against caCerts (the system roots without it); CERT_REQUIRED also refuses a handshake without
+   * one (TLS alert 116 certificate_required).
+   */
   verifyMode: VerifyMode;
 }
 
@@ -136,6 +155,9 @@ const alpnList: Check<readonly string[]> = (v, key) => {
   if (list.length === 0) return rangeFail(key, v, 'a non-empty list');
   // An ALPN protocol id is 1..255 bytes on the wire (RFC 7301 §3.1).
   if (list.some((p) => p.length === 0 || Buffer.byteLength(p) > 255)) return rangeFail(key, v, 'protocol ids of 1..255 bytes');
+  // WebTransport runs over HTTP/3 (RFC 9114 §3.1: ALPN "h3"); only "h3" goes on the wire, the
+  // rest of the list (the "h3-29" default, for parity) is accepted and ignored.
+  if (!list.includes(C.ALPN_H3)) return rangeFail(key, v, `a list containing "${C.ALPN_H3}" (WebTransport needs HTTP/3)`);
   return Object.freeze([...list]);
 };
 

@@ -103,8 +103,25 @@ export interface EventEmitterOptions {
   maxListeners?: number;
   /** Events kept for getEventHistory (default 0: none). */
   historySize?: number;
+  /** Events queued while paused; beyond it the oldest queued event is dropped (default 1000). */
+  maxPausedEvents?: number;
   /** Receives errors thrown or rejected by listeners; default: reported as uncaught exceptions. */
   onListenerError?: (error: unknown, event: WebTransportEvent<string, unknown>) => void;
+}
+
+/** Counters of an emitter (pywebtransport EventEmitter.get_stats). */
+export interface EventEmitterStats {
+  readonly eventsEmitted: number;
+  /** Typed listeners (persistent + once) over all types. */
+  readonly listenerCount: number;
+  readonly eventTypes: number;
+  readonly anyListeners: number;
+  readonly pendingWaits: number;
+  readonly historySize: number;
+  readonly paused: boolean;
+  readonly queuedWhilePaused: number;
+  readonly droppedWhilePaused: number;
+  readonly maxListeners: number;
 }
 
 interface Waiter {
@@ -131,10 +148,14 @@ export class EventEmitter<M extends object = EventPayloads> {
   readonly #warned = new Set<string>();
   #history: WebTransportEvent<string, unknown>[] = [];
   #paused: WebTransportEvent<string, unknown>[] | undefined;
+  readonly #maxPaused: number;
   #closed = false;
+  readonly #counts = { emitted: 0, droppedWhilePaused: 0 };
 
   constructor(options: EventEmitterOptions = {}) {
     this.#maxListeners = options.maxListeners ?? 100;
+    this.#maxPaused = options.maxPausedEvents ?? 1000;
+    if (!Number.isInteger(this.#maxPaused) || this.#maxPaused < 1) throw new RangeError(`maxPausedEvents must be a positive integer, got ${this.#maxPaused}`);
     this.#historySize = options.historySize ?? 0;
     this.#onListenerError = options.onListenerError ?? reportUncaught;
   }
@@ -177,8 +198,16 @@ export class EventEmitter<M extends object = EventPayloads> {
   emit<K extends keyof M & string>(type: K, data: M[K], options: CreateEventOptions = {}): WebTransportEvent<K, M[K]> {
     const event = Object.freeze({ type, data, timestamp: options.timestamp ?? Date.now(), source: options.source, id: randomUUID() });
     if (this.#closed) return event;
-    if (this.#paused !== undefined) this.#paused.push(event);
-    else this.#deliver(event);
+    this.#counts.emitted++;
+    if (this.#paused === undefined) {
+      this.#deliver(event);
+    } else {
+      this.#paused.push(event);
+      if (this.#paused.length > this.#maxPaused) {
+        this.#paused.shift();
+        this.#counts.droppedWhilePaused++;
+      }
+    }
     return event;
   }
 
@@ -254,6 +283,29 @@ export class EventEmitter<M extends object = EventPayloads> {
     this.#persistent.clear();
     this.#once.clear();
     this.#any = [];
+  }
+
+  getStats(): EventEmitterStats {
+    let listenerCount = 0;
+    const types = new Set<string>();
+    for (const map of [this.#persistent, this.#once]) {
+      for (const [type, list] of map) {
+        listenerCount += list.length;
+        if (list.length > 0) types.add(type);
+      }
+    }
+    return {
+      eventsEmitted: this.#counts.emitted,
+      listenerCount,
+      eventTypes: types.size,
+      anyListeners: this.#any.length,
+      pendingWaits: this.#waiters.size,
+      historySize: this.#history.length,
+      paused: this.#paused !== undefined,
+      queuedWhilePaused: this.#paused?.length ?? 0,
+      droppedWhilePaused: this.#counts.droppedWhilePaused,
+      maxListeners: this.#maxListeners,
+    };
   }
 
   setMaxListeners(maxListeners: number): void {

@@ -4,19 +4,21 @@
  * close() is graceful: GOAWAY and drain, wait for sessions, then close what is left.
  */
 import type { KeyObject } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { createCertificateVerifier } from '../crypto/node-cert-verifier.js';
 import { H3ErrorCode } from '../proto/h3/errors.js';
 import type { TransportConfig } from '../proto/quic/connection/config.js';
-import type { SigningKey } from '../proto/tls/session.js';
+import type { CertificateVerifier, SigningKey } from '../proto/tls/session.js';
 import type { WtDraft } from '../proto/webtransport/protocol.js';
 import { AsyncQueue } from '../runtime/async-queue.js';
 import type { EndpointDriver } from '../runtime/endpoint-driver.js';
 import type { KeyLogSink, ProtoConnection, SocketAddress } from '../runtime/proto-types.js';
 import { formatHostPort } from '../runtime/socket-address.js';
 import { H3_ALPN, openEndpoint } from './http3/endpoint-setup.js';
-import { ServerConfig, type ServerConfigOptions } from './config.js';
-import { ServerError } from './errors.js';
+import { ServerConfig, VerifyMode, type CongestionControlAlgorithm, type CredentialSource, type ServerConfigOptions } from './config.js';
+import { CertificateError, ConnectionError, HandshakeError, ServerError } from './errors.js';
 import { SESSION_KEY, WebTransportSession } from './session.js';
-import { REQUEST_KEY, SessionRequest, type SessionFactory } from './session-request.js';
+import { peerCertificatesOf, REQUEST_KEY, SessionRequest, type SessionFactory } from './session-request.js';
 import { loadCredentials } from './tls-credentials.js';
 import { settleConnection, WtConnectionHost } from './wt-driver.js';
 
@@ -42,6 +44,11 @@ export interface WebTransportServerOptions {
   /** Validate client addresses with a Retry first. */
   retry?: boolean;
   keyLog?: KeyLogSink;
+  /**
+   * Called when a client's handshake fails: a HandshakeError, or a CertificateError when its
+   * certificate was missing or refused (`alert` holds the TLS alert, e.g. 116 certificate_required).
+   */
+  onHandshakeError?: (error: HandshakeError, remoteAddress: SocketAddress) => void;
 }
 
 export interface ServerCloseOptions {
@@ -52,12 +59,52 @@ export interface ServerCloseOptions {
   reason?: string;
 }
 
-/** Transport defaults for WebTransport: room for H3's streams plus the peer's WT streams, datagrams on. */
-export function webTransportTransport(config: { connectionIdleTimeoutMs: number }, overrides?: Partial<TransportConfig>): Partial<TransportConfig> {
+/** The config fields that shape the QUIC transport (ClientConfig and ServerConfig both have them). */
+export interface TransportConfigFields {
+  connectionIdleTimeoutMs: number;
+  keepAlive?: boolean;
+  connectionKeepaliveTimeoutMs?: number;
+  congestionControlAlgorithm?: CongestionControlAlgorithm;
+  maxDatagramSize?: number;
+}
+
+/** Room for the DATAGRAM frame header (type + length) and the HTTP datagram's quarter stream id. */
+const DATAGRAM_FRAME_OVERHEAD = 1 + 4 + 8;
+
+/**
+ * Transport settings for WebTransport from a config: room for H3's streams plus the peer's WT
+ * streams, datagrams on (sized for `maxDatagramSize`), the idle timeout, keep-alive PINGs and the
+ * congestion controller ('reno' is our NewReno). `overrides` (the `transport` option) win.
+ */
+export function webTransportTransport(config: TransportConfigFields, overrides?: Partial<TransportConfig>): Partial<TransportConfig> {
+  const maxDatagram = config.maxDatagramSize ?? 65_535;
   return {
-    initialMaxStreamsBidi: 128, initialMaxStreamsUni: 128, maxDatagramFrameSize: 65_535,
-    maxIdleTimeoutMs: config.connectionIdleTimeoutMs, ...overrides,
+    initialMaxStreamsBidi: 128, initialMaxStreamsUni: 128,
+    maxDatagramFrameSize: Math.min(65_535, maxDatagram + DATAGRAM_FRAME_OVERHEAD),
+    maxIdleTimeoutMs: config.connectionIdleTimeoutMs,
+    keepAliveIntervalMs: config.keepAlive === true ? Math.max(1, Math.round(config.connectionKeepaliveTimeoutMs ?? 30_000)) : 0,
+    ...(config.congestionControlAlgorithm !== undefined ? { congestionControl: config.congestionControlAlgorithm === 'reno' ? 'newreno' : 'cubic' } : {}),
+    ...overrides,
   };
+}
+
+/** CA certificates from a config field: inline PEM and bytes as they are, any other string is a file. */
+export async function readCaCertificates(source: CredentialSource): Promise<string | Uint8Array> {
+  if (source instanceof Uint8Array || source.includes('-----BEGIN')) return source;
+  return readFile(source, 'latin1');
+}
+
+/**
+ * Client-certificate policy from `verifyMode` and `caCerts` (CERT_REQUIRED without caCerts
+ * trusts the system roots). CERT_OPTIONAL asks for a certificate and checks it when one comes
+ * (the TLS core refuses a missing one as soon as it has a verifier, so that check runs here).
+ */
+async function clientCertificatePolicy(config: ServerConfig): Promise<{ tls: { requestClientCertificate?: boolean; clientCertificateVerifier?: CertificateVerifier }; optionalVerifier?: CertificateVerifier }> {
+  if (config.verifyMode === VerifyMode.CERT_NONE) return { tls: {} };
+  const ca = config.caCerts === undefined ? undefined : [await readCaCertificates(config.caCerts)];
+  const verifier = createCertificateVerifier(ca === undefined ? {} : { ca })!;
+  if (config.verifyMode === VerifyMode.CERT_REQUIRED) return { tls: { requestClientCertificate: true, clientCertificateVerifier: verifier } };
+  return { tls: { requestClientCertificate: true }, optionalVerifier: verifier };
 }
 
 export class WebTransportServer implements AsyncIterable<SessionRequest>, AsyncDisposable {
@@ -67,7 +114,7 @@ export class WebTransportServer implements AsyncIterable<SessionRequest>, AsyncD
   readonly #requests = new AsyncQueue<SessionRequest>();
   readonly #hosts = new Set<WtConnectionHost>();
   readonly #sessions = new Set<WebTransportSession>();
-  readonly #counters = { connectionsAccepted: 0, sessionsRequested: 0, sessionsAccepted: 0, sessionsRefused: 0 };
+  readonly #counters = { connectionsAccepted: 0, sessionsRequested: 0, sessionsAccepted: 0, sessionsRefused: 0, handshakesFailed: 0 };
   readonly #startedAt = Date.now();
   #closing: Promise<void> | undefined;
 
@@ -96,17 +143,25 @@ export class WebTransportServer implements AsyncIterable<SessionRequest>, AsyncD
     const host = options.host ?? config.bindHost;
     const port = options.port ?? config.bindPort;
     const self: { server?: WebTransportServer } = {};
+    let policy: Awaited<ReturnType<typeof clientCertificatePolicy>>;
+    try {
+      policy = await clientCertificatePolicy(config);
+    } catch (error) {
+      throw new ServerError(`cannot load caCerts: ${(error as Error).message}`, { cause: error });
+    }
+    // The endpoint takes the client-certificate options as well (its ServerTlsOptions).
+    const tls = { certificateChain: chain, signingKey, alpnProtocols: [H3_ALPN], ...policy.tls };
     let opened: Awaited<ReturnType<typeof openEndpoint>>;
     try {
       opened = await openEndpoint({
         host, port,
         transport: webTransportTransport(config, options.transport),
         server: {
-          tls: { certificateChain: chain, signingKey, alpnProtocols: [H3_ALPN] },
+          tls,
           retry: options.retry ?? false,
           maxConnections: config.maxConnections,
         },
-        onAccepted: (connection) => self.server!.#accept(connection, options),
+        onAccepted: (connection) => self.server!.#accept(connection, options, policy.optionalVerifier),
       });
     } catch (error) {
       throw new ServerError(`cannot listen on ${host}:${port}: ${(error as Error).message}`, { cause: error, bindAddress: { host, port } });
@@ -140,7 +195,7 @@ export class WebTransportServer implements AsyncIterable<SessionRequest>, AsyncD
     return this.#requests[Symbol.asyncIterator]();
   }
 
-  #accept(proto: ProtoConnection, options: WebTransportServerOptions): void {
+  #accept(proto: ProtoConnection, options: WebTransportServerOptions, optionalVerifier: CertificateVerifier | undefined): void {
     const config = this.config;
     const factory: SessionFactory = (host, ev) => {
       const session = new WebTransportSession(SESSION_KEY, {
@@ -150,12 +205,16 @@ export class WebTransportServer implements AsyncIterable<SessionRequest>, AsyncD
           readTimeoutMs: config.readTimeoutMs, writeTimeoutMs: config.writeTimeoutMs,
         },
         streamCreationTimeoutMs: config.streamCreationTimeoutMs,
+        maxLocalStreams: config.maxStreamsPerConnection,
+        maxIncomingStreams: config.maxIncomingStreams,
+        maxDatagramSize: config.maxDatagramSize,
         onClosed: (s) => this.#sessions.delete(s),
       });
       this.#sessions.add(session);
       this.#counters.sessionsAccepted++;
       return session;
     };
+    let handshakeDone = false;
     const host = new WtConnectionHost(this.#driver, proto, {
       isServer: true,
       engine: { maxSessions: options.maxSessionsPerConnection ?? 16, ...(options.drafts ? { drafts: options.drafts } : {}) },
@@ -169,22 +228,54 @@ export class WebTransportServer implements AsyncIterable<SessionRequest>, AsyncD
         this.#requests.push(new SessionRequest(REQUEST_KEY, h, ev, factory));
       },
     });
-    if (options.keyLog !== undefined) {
-      const keyLog = options.keyLog;
-      const inner = host.onConnectionEvent.bind(host);
-      this.#driver.register(proto, {
-        onConnectionEvent: (ev) => {
-          if (ev.type === 'keyLog') keyLog(ev.label, ev.clientRandom, ev.secret);
-          inner(ev);
-        },
-      });
-    } else {
-      this.#driver.register(proto, host);
-    }
+    const keyLog = options.keyLog;
+    this.#driver.register(proto, {
+      onConnectionEvent: (ev) => {
+        if (ev.type === 'keyLog') keyLog?.(ev.label, ev.clientRandom, ev.secret);
+        host.onConnectionEvent(ev);
+        if (ev.type === 'handshakeCompleted') {
+          handshakeDone = true;
+          if (optionalVerifier !== undefined) this.#checkOptionalCertificate(host, optionalVerifier, options);
+        }
+      },
+    });
     this.#counters.connectionsAccepted++;
     this.#hosts.add(host);
-    void host.closed.then(() => this.#hosts.delete(host));
+    void host.closed.then(() => {
+      this.#hosts.delete(host);
+      const error = host.closeError;
+      if (error instanceof HandshakeError) this.#reportHandshakeError(error, host, options);
+      else if (error !== undefined && !handshakeDone) {
+        this.#reportHandshakeError(new HandshakeError(`the handshake did not complete: ${error.message}`, { cause: error, reason: error.reason, remote: error.remote }), host, options);
+      }
+    });
     if (this.#closing !== undefined) host.close(H3ErrorCode.H3_NO_ERROR, 'server closing');
+  }
+
+  /** CERT_OPTIONAL: a client certificate that came must verify; the connection is refused otherwise. */
+  #checkOptionalCertificate(host: WtConnectionHost, verifier: CertificateVerifier, options: WebTransportServerOptions): void {
+    const chain = peerCertificatesOf(host.proto);
+    if (chain.length === 0) return;
+    try {
+      verifier.verify(chain, undefined, Date.now() * 1000);
+    } catch (error) {
+      const why = (error as Error).message;
+      const failure = (error as { reason?: string }).reason === 'expired' ? 'expired' : 'untrusted';
+      this.#reportHandshakeError(new CertificateError(`client certificate refused: ${why}`, {
+        cause: error, certificateError: failure, reason: why, remote: false,
+        remoteAddress: { address: host.remoteAddress.address, port: host.remoteAddress.port },
+      }), host, options);
+      host.close(H3ErrorCode.H3_REQUEST_REJECTED, `client certificate refused: ${why}`);
+    }
+  }
+
+  #reportHandshakeError(error: HandshakeError, host: WtConnectionHost, options: WebTransportServerOptions): void {
+    this.#counters.handshakesFailed++;
+    try {
+      options.onHandshakeError?.(error, host.remoteAddress);
+    } catch {
+      // A throwing callback must not break the server.
+    }
   }
 
   /**
@@ -219,3 +310,4 @@ export class WebTransportServer implements AsyncIterable<SessionRequest>, AsyncD
     await this.close();
   }
 }
+

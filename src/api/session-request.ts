@@ -3,8 +3,9 @@
  * server (the wtransport pattern): look at url, path, query, headers, origin, remote address,
  * then accept() into a WebTransportSession or reject(status).
  */
+import { X509Certificate } from 'node:crypto';
 import { ServerError, SessionError } from './errors.js';
-import type { SocketAddress } from '../runtime/proto-types.js';
+import type { ProtoConnection, SocketAddress } from '../runtime/proto-types.js';
 import type { SessionRequestedEvent, WtConnectionHost } from './wt-driver.js';
 import type { WebTransportSession } from './session.js';
 
@@ -26,6 +27,12 @@ function toHeaderList(h: ResponseHeaders | undefined): Array<[string, string]> {
   if (h === undefined) return [];
   const entries = Array.isArray(h) ? (h as ReadonlyArray<readonly [string, string]>) : Object.entries(h as Record<string, string | number>);
   return entries.map(([n, v]) => [String(n).toLowerCase(), String(v)]);
+}
+
+/** The client's certificate chain (DER, leaf first) on a server connection; empty when it sent none. */
+export function peerCertificatesOf(proto: ProtoConnection): readonly Uint8Array[] {
+  // The proto Connection has it; the runtime's structural ProtoConnection type does not list it.
+  return (proto as ProtoConnection & { readonly peerCertificates?: readonly Uint8Array[] }).peerCertificates ?? [];
 }
 
 export class SessionRequest {
@@ -69,6 +76,20 @@ export class SessionRequest {
     const headers: Record<string, string> = {};
     for (const [n, v] of ev.headers) headers[n] = headers[n] === undefined ? v : `${headers[n]}, ${v}`;
     this.headers = headers;
+  }
+
+  /**
+   * The client certificate chain (DER, leaf first) when the server asked for one (`verifyMode`
+   * CERT_OPTIONAL / CERT_REQUIRED) and the client sent it; it was verified against `caCerts`.
+   */
+  get peerCertificateChain(): readonly Uint8Array[] {
+    return peerCertificatesOf(this.#host.proto);
+  }
+
+  /** The client's leaf certificate (mTLS), or undefined when it presented none. */
+  get peerCertificate(): X509Certificate | undefined {
+    const leaf = this.peerCertificateChain[0];
+    return leaf === undefined ? undefined : new X509Certificate(leaf);
   }
 
   get state(): 'pending' | 'accepted' | 'rejected' {

@@ -5,7 +5,7 @@
  */
 import { SessionState, StreamState } from './constants.js';
 import {
-  OperationTimeoutError, SessionClosedError, SessionError, SessionRejectedError, StreamError,
+  OperationTimeoutError, SessionClosedError, SessionError, SessionRejectedError, StreamError, type ConnectionError,
 } from './errors.js';
 import { EventEmitter, type SessionEventMap } from './events.js';
 import type { WtEvent } from '../proto/webtransport/events.js';
@@ -17,6 +17,10 @@ import { WebTransportReceiveStream } from './receive-stream.js';
 import { WebTransportSendStream } from './send-stream.js';
 import { DEFAULT_STREAM_SETTINGS, STREAM_KEY, type StreamOps, type StreamSettings } from './streams.js';
 import type { WtConnectionHost, WtSessionTarget } from './wt-driver.js';
+import {
+  StructuredDatagrams, StructuredStream, type CreateStructuredStreamOptions, type StructuredDatagramsOptions,
+} from './structured/index.js';
+import { resolveMaxMessageSize } from './structured/structured-stream.js';
 
 export interface SessionCloseInfo {
   /** Application close code (u32); 0 when the session ended without one. */
@@ -24,6 +28,8 @@ export interface SessionCloseInfo {
   readonly reason: string;
   /** True when the peer closed the session (or the connection went away). */
   readonly remote: boolean;
+  /** Set when the session ended because its QUIC connection closed (idle timeout, peer gone...): why. */
+  readonly connectionError?: ConnectionError;
 }
 
 export interface CreateStreamOptions {
@@ -47,8 +53,17 @@ export interface SessionInit {
   readonly streamSettings?: Partial<StreamSettings>;
   readonly streamCreationTimeoutMs?: number;
   readonly datagramHighWaterMark?: number;
+  /** Locally opened streams open at once (config maxStreams / maxStreamsPerConnection): more fail fast. */
+  readonly maxLocalStreams?: number;
+  /** Peer streams waiting to be accepted (config maxIncomingStreams): more are refused with a reset. */
+  readonly maxIncomingStreams?: number;
+  /** Largest datagram payload send() takes (config maxDatagramSize), below what the path allows. */
+  readonly maxDatagramSize?: number;
   readonly onClosed?: (session: WebTransportSession) => void;
 }
+
+/** Application error code on peer streams refused because the accept queue is full. */
+export const INCOMING_STREAM_REFUSED_CODE = 0x1003;
 
 export const SESSION_KEY: unique symbol = Symbol('tswebtransport.session');
 
@@ -67,6 +82,11 @@ class IncomingQueue {
   end(): void {
     this.#ended = true;
     for (const w of this.#waiters.splice(0)) w.resolve({ value: undefined, done: true });
+  }
+
+  /** Streams waiting for a consumer. */
+  get size(): number {
+    return this.#items.length;
   }
 
   next(accept: (s: IncomingStream) => boolean): Promise<IteratorResult<IncomingStream>> {
@@ -103,14 +123,17 @@ export class WebTransportSession implements WtSessionTarget, AsyncDisposable {
   readonly draining: Promise<void>;
   /** Resolves once the session is established (client: 2xx received). */
   readonly ready: Promise<void>;
-  /** Session lifecycle events (pywebtransport EventEmitter): sessionReady, sessionDraining, sessionClosed, streamOpened. */
-  readonly events = new EventEmitter<SessionEventMap>();
-  readonly incomingBidirectionalStreams: AsyncIterable<WebTransportStream>;
-  readonly incomingUnidirectionalStreams: AsyncIterable<WebTransportReceiveStream>;
+  // Created on first access: most sessions never subscribe, and an idle one should not pay for it.
+  #events: EventEmitter<SessionEventMap> | undefined;
+  #incomingBidi: AsyncIterable<WebTransportStream> | undefined;
+  #incomingUni: AsyncIterable<WebTransportReceiveStream> | undefined;
   readonly #host: WtConnectionHost;
   readonly #ops: StreamOps;
   readonly #settings: StreamSettings;
   readonly #creationTimeoutMs: number;
+  readonly #maxLocalStreams: number;
+  readonly #maxIncomingStreams: number;
+  #localOpen = 0;
   readonly #streams = new Map<number, WebTransportStream | WebTransportSendStream | WebTransportReceiveStream>();
   readonly #incoming = new IncomingQueue();
   readonly #openWaiters: { resolve: () => void; reject: (e: unknown) => void }[] = [];
@@ -139,6 +162,8 @@ export class WebTransportSession implements WtSessionTarget, AsyncDisposable {
     this.#state = init.connected ? SessionState.CONNECTED : SessionState.CONNECTING;
     this.#settings = { ...DEFAULT_STREAM_SETTINGS, ...init.streamSettings };
     this.#creationTimeoutMs = init.streamCreationTimeoutMs ?? 10_000;
+    this.#maxLocalStreams = init.maxLocalStreams ?? Infinity;
+    this.#maxIncomingStreams = init.maxIncomingStreams ?? Infinity;
     this.#onClosed = init.onClosed;
     const host = init.host;
     this.#ops = {
@@ -149,9 +174,10 @@ export class WebTransportSession implements WtSessionTarget, AsyncDisposable {
       wake: () => host.afterCommand(),
     };
     const id = this.sessionId;
+    const datagramCap = init.maxDatagramSize ?? Infinity;
     this.datagrams = new DatagramChannel(id, {
-      send: (payload) => host.engine.sendDatagram(id, payload),
-      maxSize: () => host.engine.maxDatagramSize(id),
+      send: (payload) => (payload.length > datagramCap ? 'too-large' : host.engine.sendDatagram(id, payload)),
+      maxSize: () => Math.min(datagramCap, host.engine.maxDatagramSize(id)),
       wake: () => host.afterCommand(),
     }, init.datagramHighWaterMark);
     this.closed = new Promise((resolve) => { this.#resolveClosed = resolve; });
@@ -165,9 +191,20 @@ export class WebTransportSession implements WtSessionTarget, AsyncDisposable {
       this.#readyAt = this.createdAt;
       this.#resolveReady();
     }
-    this.incomingBidirectionalStreams = this.#incoming.iterable<WebTransportStream>(isBidi);
-    this.incomingUnidirectionalStreams = this.#incoming.iterable<WebTransportReceiveStream>(isUni);
     host.register(id, this);
+  }
+
+  /** Session lifecycle events (pywebtransport EventEmitter): sessionReady, sessionDraining, sessionClosed, streamOpened. */
+  get events(): EventEmitter<SessionEventMap> {
+    return (this.#events ??= new EventEmitter<SessionEventMap>());
+  }
+
+  get incomingBidirectionalStreams(): AsyncIterable<WebTransportStream> {
+    return (this.#incomingBidi ??= this.#incoming.iterable<WebTransportStream>(isBidi));
+  }
+
+  get incomingUnidirectionalStreams(): AsyncIterable<WebTransportReceiveStream> {
+    return (this.#incomingUni ??= this.#incoming.iterable<WebTransportReceiveStream>(isUni));
   }
 
   get state(): SessionState {
@@ -212,6 +249,26 @@ export class WebTransportSession implements WtSessionTarget, AsyncDisposable {
 
   createUnidirectionalStream(options: CreateStreamOptions = {}): Promise<WebTransportSendStream> {
     return this.#openStream('uni', options) as Promise<WebTransportSendStream>;
+  }
+
+  /**
+   * Opens a bidirectional stream carrying typed messages (pywebtransport
+   * `create_structured_stream(serializer, registry, timeout)`). Streams the peer opens are
+   * wrapped with `new StructuredStream(stream, options)`.
+   */
+  async createStructuredStream<K>(options: CreateStructuredStreamOptions<K>): Promise<StructuredStream<K>> {
+    const { timeoutMs, signal, ...structured } = options;
+    // Checked before opening, so a bad option does not leave a stream behind.
+    resolveMaxMessageSize(structured);
+    const stream = await this.createBidirectionalStream({
+      ...(timeoutMs !== undefined ? { timeoutMs } : {}), ...(signal !== undefined ? { signal } : {}),
+    });
+    return new StructuredStream(stream, structured);
+  }
+
+  /** Typed messages over this session's datagrams (pywebtransport `create_structured_datagram_stream`). */
+  createStructuredDatagrams<K>(options: StructuredDatagramsOptions<K>): StructuredDatagrams<K> {
+    return new StructuredDatagrams(this.datagrams, options);
   }
 
   /** Asks the peer to wind the session down (WT_DRAIN_SESSION). */
@@ -297,7 +354,7 @@ export class WebTransportSession implements WtSessionTarget, AsyncDisposable {
           if (this.isClient) this.#headers = headerRecord(ev.headers);
           if (this.#state === SessionState.CONNECTING) this.#state = SessionState.CONNECTED;
           this.#resolveReady();
-          this.events.emit('sessionReady', { sessionId: this.sessionId, path: this.path });
+          this.#events?.emit('sessionReady', { sessionId: this.sessionId, path: this.path });
         }
         return;
       case 'sessionRejected': {
@@ -339,7 +396,7 @@ export class WebTransportSession implements WtSessionTarget, AsyncDisposable {
       case 'sessionDraining':
         if (this.#state === SessionState.CONNECTED) this.#state = SessionState.DRAINING;
         this.#resolveDraining();
-        this.events.emit('sessionDraining', { sessionId: this.sessionId });
+        this.#events?.emit('sessionDraining', { sessionId: this.sessionId });
         return;
       case 'sessionClosed':
         this.#finish({ code: ev.code, reason: ev.reason, remote: ev.remote });
@@ -360,20 +417,38 @@ export class WebTransportSession implements WtSessionTarget, AsyncDisposable {
     return new Ctor(STREAM_KEY, {
       streamId: id, sessionId: this.sessionId, ops: this.#ops, settings: this.#settings,
       onFinished: (sid) => {
-        if (this.#streams.delete(sid)) this.#counters.streamsClosed++;
+        if (!this.#streams.delete(sid)) return;
+        this.#counters.streamsClosed++;
+        if (this.#isLocal(sid)) this.#localOpen--;
       },
     });
   }
 
+  /** Client-initiated stream ids are even (RFC 9000 §2.1). */
+  #isLocal(id: number): boolean {
+    return (id % 2 === 0) === this.isClient;
+  }
+
   #onPeerStream(id: number, direction: 'bidi' | 'uni'): void {
     if (this.#streams.has(id) || this.#closeInfo !== undefined) return;
+    if (this.#incoming.size >= this.#maxIncomingStreams) {
+      // The accept queue is full: refuse the stream rather than let it grow without bound.
+      try {
+        this.#ops.stop(id, INCOMING_STREAM_REFUSED_CODE);
+        if (direction === 'bidi') this.#ops.reset(id, INCOMING_STREAM_REFUSED_CODE);
+      } catch {
+        // Already gone.
+      }
+      this.#ops.wake();
+      return;
+    }
     const s = direction === 'bidi' ? this.#newStream(WebTransportStream, id) : this.#newStream(WebTransportReceiveStream, id);
     this.#streams.set(id, s);
     this.#counters.streamsAccepted++;
     if (direction === 'bidi') this.#counters.bidirectional++;
     else this.#counters.unidirectional++;
     this.#incoming.push(s);
-    this.events.emit('streamOpened', { streamId: id, sessionId: this.sessionId, direction: s.direction });
+    this.#events?.emit('streamOpened', { streamId: id, sessionId: this.sessionId, direction: s.direction });
   }
 
   async #openStream(direction: 'bidi' | 'uni', options: CreateStreamOptions): Promise<WebTransportStream | WebTransportSendStream> {
@@ -388,8 +463,12 @@ export class WebTransportSession implements WtSessionTarget, AsyncDisposable {
           throw this.#closeError ?? new SessionClosedError('the session is closing', { sessionId: this.sessionId, sessionState: this.#state });
         }
         if (this.#state === SessionState.CONNECTING) await this.ready;
+        if (this.#localOpen >= this.#maxLocalStreams) {
+          throw new StreamError(`Cannot create new stream: stream limit (${this.#maxLocalStreams}) reached.`, { streamState: 'limit' });
+        }
         const id = this.#host.command((e) => e.openStream(this.sessionId, direction));
         if (id !== undefined) {
+          this.#localOpen++;
           const s = direction === 'bidi' ? this.#newStream(WebTransportStream, id) : this.#newStream(WebTransportSendStream, id);
           this.#streams.set(id, s);
           this.#counters.streamsCreated++;
@@ -418,7 +497,7 @@ export class WebTransportSession implements WtSessionTarget, AsyncDisposable {
         }
       }
     } catch (error) {
-      if (error instanceof SessionClosedError || error instanceof OperationTimeoutError) throw error;
+      if (error instanceof SessionClosedError || error instanceof OperationTimeoutError || error instanceof StreamError) throw error;
       if (options.signal?.aborted) throw options.signal.reason;
       throw error instanceof Error && error.name !== 'SessionRejectedError' && !(error instanceof SessionError)
         ? new StreamError(`cannot create a ${direction} stream: ${error.message}`, { cause: error })
@@ -429,8 +508,10 @@ export class WebTransportSession implements WtSessionTarget, AsyncDisposable {
     }
   }
 
-  #finish(info: SessionCloseInfo): void {
+  #finish(closeInfo: SessionCloseInfo): void {
     if (this.#closeInfo !== undefined) return;
+    const lost = this.#host.closeError;
+    const info = lost === undefined ? closeInfo : { ...closeInfo, connectionError: lost };
     this.#closeInfo = info;
     this.#state = SessionState.CLOSED;
     this.#closedAt = Date.now();
@@ -451,7 +532,7 @@ export class WebTransportSession implements WtSessionTarget, AsyncDisposable {
     this.#host.unregister(this.sessionId);
     this.#resolveDraining();
     this.#resolveClosed(info);
-    this.events.emit('sessionClosed', { sessionId: this.sessionId, code: info.code, reason: info.reason, remote: info.remote });
+    this.#events?.emit('sessionClosed', { sessionId: this.sessionId, code: info.code, reason: info.reason, remote: info.remote });
     this.#onClosed?.(this);
   }
 }

@@ -90,6 +90,8 @@ export class WtConnectionHost implements ConnectionEventHandler {
   #quicClose: CloseInfo | undefined;
   #protocolError: { code: number; reason: string } | undefined;
   #drainScheduled = false;
+  /** Work waiting for negotiation; it runs inside the event that negotiates (see whenNegotiated). */
+  #onNegotiated: (() => void)[] = [];
   #timer: ReturnType<typeof setTimeout> | undefined;
   #timerDeadline: Micros | undefined;
   readonly #drainCallback = (): void => {
@@ -173,6 +175,25 @@ export class WtConnectionHost implements ConnectionEventHandler {
     this.#driver.wake();
   }
 
+  /**
+   * Runs `fn` on the engine once the draft is negotiated. It runs synchronously inside the event
+   * that negotiates it, so a CONNECT built there leaves in the same flight as the client's Finished
+   * (the server's SETTINGS come as 0.5-RTT data) instead of one event-loop turn later.
+   */
+  whenNegotiated<T>(fn: (engine: WebTransportEngine) => T): Promise<T> {
+    if (this.engine.profile !== undefined || this.isClosed) return this.negotiated.then(() => this.command(fn));
+    return new Promise<T>((resolve, reject) => {
+      this.#onNegotiated.push(() => {
+        try {
+          resolve(this.command(fn));
+        } catch (error) {
+          reject(error);
+        }
+      });
+      this.negotiated.catch(reject);
+    });
+  }
+
   /** Graceful shutdown step (RFC 9114 §5.2): GOAWAY; sessions learn they should drain. */
   sendGoaway(): void {
     if (this.isClosed) return;
@@ -230,8 +251,10 @@ export class WtConnectionHost implements ConnectionEventHandler {
     switch (ev.type) {
       case 'negotiated':
         this.#resolveNegotiated(ev.profile);
+        for (const run of this.#onNegotiated.splice(0)) run();
         return;
       case 'negotiationFailed':
+        this.#onNegotiated.length = 0;
         this.#rejectNegotiated(new ProtocolError(`WebTransport not available on this connection: ${ev.reason}`, { layer: 'wt', errorCode: ev.code }));
         return;
       case 'sessionRequested':
@@ -262,6 +285,7 @@ export class WtConnectionHost implements ConnectionEventHandler {
       });
     }
     this.#closeError = error;
+    this.#onNegotiated.length = 0;
     this.#rejectNegotiated(error);
     this.#disarm();
     this.#resolveClosed(quicInfo);

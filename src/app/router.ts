@@ -13,6 +13,15 @@ export interface RouteMatch {
   readonly route: string | undefined;
 }
 
+/** Route table summary (pywebtransport get_route_stats) plus how often each route matched. */
+export interface RouterStats {
+  readonly exactRoutes: number;
+  readonly patternRoutes: number;
+  readonly hasDefaultHandler: boolean;
+  /** Matches per registered route (path or pattern source); '(default)' for the default handler. */
+  readonly matches: Readonly<Record<string, number>>;
+}
+
 interface PatternRoute {
   readonly source: string;
   readonly regex: RegExp;
@@ -62,6 +71,8 @@ export class Router {
   readonly #exact = new Map<string, SessionHandler>();
   readonly #patterns: PatternRoute[] = [];
   #default: SessionHandler | undefined;
+  /** Match counters, only for registered routes (bounded by the route table). */
+  readonly #hits = new Map<string, number>();
 
   /** Exact path route (replaces an existing one for the same path). */
   add(path: string, handler: SessionHandler): this {
@@ -84,6 +95,7 @@ export class Router {
 
   /** Removes an exact route or a pattern route (by its source text); true if one was removed. */
   remove(route: string): boolean {
+    this.#hits.delete(route);
     if (this.#exact.delete(route)) return true;
     const i = this.#patterns.findIndex((p) => p.source === route);
     if (i < 0) return false;
@@ -91,12 +103,36 @@ export class Router {
     return true;
   }
 
+  /** The handler registered for exactly this route text (pywebtransport get_route_handler). */
+  handlerFor(route: string): SessionHandler | undefined {
+    return this.#exact.get(route) ?? this.#patterns.find((p) => p.source === route)?.handler;
+  }
+
+  stats(): RouterStats {
+    return {
+      exactRoutes: this.#exact.size,
+      patternRoutes: this.#patterns.length,
+      hasDefaultHandler: this.#default !== undefined,
+      matches: Object.fromEntries(this.#hits),
+    };
+  }
+
   /** Registered routes: exact paths, then pattern sources, in match order. */
   routes(): string[] {
     return [...this.#exact.keys(), ...this.#patterns.map((p) => p.source)];
   }
 
+  /** Finds the route for `path` and counts the match. */
   match(path: string): RouteMatch | undefined {
+    const found = this.#find(path);
+    if (found !== undefined) {
+      const key = found.route ?? '(default)';
+      this.#hits.set(key, (this.#hits.get(key) ?? 0) + 1);
+    }
+    return found;
+  }
+
+  #find(path: string): RouteMatch | undefined {
     const exact = this.#exact.get(path);
     if (exact !== undefined) return { handler: exact, params: {}, route: path };
     for (const p of this.#patterns) {

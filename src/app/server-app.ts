@@ -13,6 +13,21 @@ import type { AppRequest, HandlerErrorInfo, Middleware, RequestContext, SessionH
 
 export type LifecycleHook = (app: ServerApp) => unknown;
 
+/**
+ * Middleware that holds resources: the app calls `startup(app)` before listening and disposes it
+ * (`Symbol.asyncDispose`, else `Symbol.dispose`) when it closes, after the shutdown hooks.
+ */
+export type StatefulMiddleware = Middleware & {
+  startup?(app: ServerApp): unknown;
+  [Symbol.asyncDispose]?(): PromiseLike<void>;
+  [Symbol.dispose]?(): void;
+};
+
+async function disposeMiddleware(mw: StatefulMiddleware): Promise<void> {
+  if (typeof mw[Symbol.asyncDispose] === 'function') await mw[Symbol.asyncDispose]!();
+  else if (typeof mw[Symbol.dispose] === 'function') mw[Symbol.dispose]!();
+}
+
 export interface ServerAppOptions {
   /** Session close code after a handler throws (default 1). */
   errorCloseCode?: number;
@@ -74,7 +89,8 @@ export class ServerApp extends EventEmitter<ServerAppEvents> implements AsyncDis
     return this;
   }
 
-  use(middleware: Middleware): this {
+  /** Adds middleware; a StatefulMiddleware is started and disposed with the app. */
+  use(middleware: Middleware | StatefulMiddleware): this {
     this.#middleware.push(middleware);
     this.#chain = undefined;
     return this;
@@ -98,9 +114,13 @@ export class ServerApp extends EventEmitter<ServerAppEvents> implements AsyncDis
     return { ...this.#stats, activeHandlers: this.#tasks.size };
   }
 
-  /** Runs the startup hooks, listens and serves in the background; resolves with the server. */
+  /**
+   * Runs the startup hooks (after each middleware's `startup(app)`, if it has one), listens and
+   * serves in the background; resolves with the server.
+   */
   async listen(options: WebTransportServerOptions): Promise<WebTransportServer> {
     if (this.#server !== undefined) throw new Error('ServerApp is already serving');
+    for (const mw of this.#middleware) await (mw as StatefulMiddleware).startup?.(this);
     for (const hook of this.#startup) await hook(this);
     const server = await WebTransportServer.listen(options);
     this.serve(server);
@@ -184,7 +204,7 @@ export class ServerApp extends EventEmitter<ServerAppEvents> implements AsyncDis
   /**
    * Stops serving: closes the server (sessions get its drain timeout), waits up to
    * handlerGraceMs for handlers, then runs the shutdown hooks (every hook runs; errors are
-   * thrown together afterwards).
+   * thrown together afterwards), then disposes stateful middleware in reverse order.
    */
   close(options: ServerCloseOptions = {}): Promise<void> {
     this.#closing ??= (async () => {
@@ -199,6 +219,14 @@ export class ServerApp extends EventEmitter<ServerAppEvents> implements AsyncDis
       for (const hook of this.#shutdown) {
         try {
           await hook(this);
+        } catch (error) {
+          errors.push(error);
+        }
+      }
+      // Stateful middleware is released after the hooks, newest first (0.5.1's __aexit__ order).
+      for (const mw of [...this.#middleware].reverse()) {
+        try {
+          await disposeMiddleware(mw);
         } catch (error) {
           errors.push(error);
         }

@@ -1,11 +1,13 @@
 /**
- * `tswebtransport <command>`: today one command, `serve` (the WebTransport echo server and its
- * demo page, see serve.ts).
+ * `tswebtransport <command>`: `serve` (the WebTransport echo server and its demo page, see
+ * serve.ts) and `proxy` (a CONNECT-UDP proxy, see proxy.ts).
  */
 import { pathToFileURL } from 'node:url';
+import { PROXY_USAGE, runProxy } from './proxy.js';
 import { SERVE_USAGE, runServe } from './serve.js';
 
-const USAGE = `usage: tswebtransport serve [options]    (tswebtransport serve --help for the options)`;
+const USAGE = `usage: tswebtransport serve [options]    (tswebtransport serve --help for the options)
+       tswebtransport proxy [options]    (tswebtransport proxy --help for the options)`;
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -15,6 +17,13 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     return runServe(rest);
+  }
+  if (command === 'proxy') {
+    if (rest.includes('--help') || rest.includes('-h')) {
+      console.log(PROXY_USAGE);
+      return 0;
+    }
+    return runProxy(rest);
   }
   if (command === undefined || command === '--help' || command === '-h') {
     console.log(USAGE);

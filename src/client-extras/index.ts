@@ -1,3 +1,5 @@
-/** "./client-extras" entry: the browser-like client. Proxies: see docs/proxy.md (none shipped). */
+/** "./client-extras" entry: the browser-like client and client checks. Proxies: see docs/proxy.md (none shipped). */
 export { WebTransportBrowser } from './browser.js';
 export type { BrowserConnector, WebTransportBrowserOptions } from './browser.js';
+export { testClientConnectivity, benchmarkClientPerformance } from './connectivity.js';
+export type { ClientCheckOptions, ConnectivityOptions, ConnectivityResult, BenchmarkOptions, BenchmarkResult } from './connectivity.js';

@@ -1,7 +1,9 @@
 /**
  * ConnectionPool: reusable connections per origin. acquire() hands out an idle connection, opens one
  * while the origin is under maxPerOrigin, or waits (FIFO) for a release. release() files the
- * connection under the same origin key it was acquired with. Closed connections free their slot.
+ * connection under the same origin key it was acquired with. Closed connections free their slot,
+ * an origin with nothing left is forgotten, and a waiter's timeout or signal also stops the connect
+ * made for it.
  */
 import { ClientError, connectionTimeout } from '../index.js';
 import { connectionOpener } from './web-transport-connection.js';
@@ -32,12 +34,14 @@ export interface ConnectionPoolStats {
 
 interface Waiter {
   url: string;
-  signal: AbortSignal | undefined;
+  /** Aborts when the caller gives up (its signal or timeout). */
+  signal: AbortSignal;
   resolve(c: ConnectionHandle): void;
   reject(e: unknown): void;
 }
 
 interface Bucket {
+  readonly origin: string;
   idle: Array<{ conn: ConnectionHandle; since: number }>;
   inUse: Set<ConnectionHandle>;
   connecting: number;
@@ -68,24 +72,29 @@ export class ConnectionPool implements AsyncDisposable {
     return new Promise<ConnectionHandle>((resolve, reject) => {
       let timer: ReturnType<typeof setTimeout> | undefined;
       const signal = options.signal;
+      const giveUp = new AbortController();
       const done = (): void => {
         if (timer !== undefined) clearTimeout(timer);
         signal?.removeEventListener('abort', onAbort);
       };
       const w: Waiter = {
         url,
-        signal,
+        signal: giveUp.signal,
         resolve: (c) => { done(); resolve(c); },
         reject: (e) => { done(); reject(e); },
       };
-      const drop = (e: unknown): void => {
+      // Queued or already connecting: either way the caller is answered now.
+      const cancel = (e: unknown): void => {
         const i = b.waiters.indexOf(w);
-        if (i >= 0) { b.waiters.splice(i, 1); w.reject(e); }
+        if (i >= 0) b.waiters.splice(i, 1);
+        giveUp.abort(e);
+        w.reject(e);
+        this.#dropIfEmpty(b);
       };
-      const onAbort = (): void => drop(signal!.reason);
-      if (signal?.aborted) { reject(signal.reason); return; }
+      const onAbort = (): void => cancel(signal!.reason);
+      if (signal?.aborted) { reject(signal.reason); this.#dropIfEmpty(b); return; }
       signal?.addEventListener('abort', onAbort, { once: true });
-      if (options.timeoutMs !== undefined) timer = setTimeout(() => drop(connectionTimeout({ timeoutMs: options.timeoutMs!, operation: 'acquire' })), options.timeoutMs);
+      if (options.timeoutMs !== undefined) timer = setTimeout(() => cancel(connectionTimeout({ timeoutMs: options.timeoutMs!, operation: 'acquire' })), options.timeoutMs);
       b.waiters.push(w);
       this.#pump(b);
     });
@@ -111,6 +120,7 @@ export class ConnectionPool implements AsyncDisposable {
       const keep = b.idle.filter((e) => now - e.since < this.#maxIdleMs && !e.conn.isClosed);
       for (const e of b.idle) if (!keep.includes(e)) { n++; void e.conn.close({ reason: 'pool idle timeout' }).catch(() => {}); }
       b.idle = keep;
+      this.#dropIfEmpty(b);
     }
     return n;
   }
@@ -136,6 +146,7 @@ export class ConnectionPool implements AsyncDisposable {
       all.push(...b.idle.map((e) => e.conn), ...b.inUse);
       b.idle = [];
     }
+    this.#buckets.clear();
     await Promise.all(all.map((c) => c.close({ reason: 'pool closed' }).catch(() => {})));
   }
 
@@ -146,7 +157,7 @@ export class ConnectionPool implements AsyncDisposable {
   #bucket(origin: string): Bucket {
     let b = this.#buckets.get(origin);
     if (b === undefined) {
-      b = { idle: [], inUse: new Set(), connecting: 0, waiters: [] };
+      b = { origin, idle: [], inUse: new Set(), connecting: 0, waiters: [] };
       this.#buckets.set(origin, b);
     }
     return b;
@@ -166,20 +177,32 @@ export class ConnectionPool implements AsyncDisposable {
       const w = b.waiters.shift()!;
       this.#open(b, w);
     }
+    this.#dropIfEmpty(b);
+  }
+
+  /** An origin with nothing left in it is forgotten, so one-off origins do not pile up. */
+  #dropIfEmpty(b: Bucket): void {
+    if (b.idle.length + b.inUse.size + b.connecting + b.waiters.length > 0) return;
+    if (this.#buckets.get(b.origin) === b) this.#buckets.delete(b.origin);
   }
 
   #open(b: Bucket, w: Waiter): void {
     b.connecting++;
-    const signal = w.signal === undefined ? this.#abort.signal : AbortSignal.any([this.#abort.signal, w.signal]);
-    this.#opener(w.url, signal).then((conn) => {
+    this.#opener(w.url, AbortSignal.any([this.#abort.signal, w.signal])).then((conn) => {
       b.connecting--;
       if (this.#closed) {
         void conn.close().catch(() => {});
         w.reject(new ClientError('the connection pool is closed', { targetUrl: w.url }));
         return;
       }
-      b.inUse.add(conn);
       void conn.closed.then(() => this.#forget(b, conn));
+      if (w.signal.aborted) {
+        // The caller gave up just as it connected: keep it for the next one.
+        b.idle.push({ conn, since: this.#clock() });
+        this.#pump(b);
+        return;
+      }
+      b.inUse.add(conn);
       w.resolve(conn);
     }, (error: unknown) => {
       b.connecting--;

@@ -2,7 +2,10 @@
  * ConnectionLoadBalancer: one cached connection per target, picked round robin, by weight or by the
  * lowest measured connect RTT. A target whose connect fails is marked unhealthy and skipped until
  * checkHealth() probes it successfully, or (circuit-breaker style) until retryAfterMs has passed on
- * the injected clock, when the next pick may try it again. No background timers.
+ * the injected clock, when the next pick may try it again. A cached connection that is lost (its
+ * handle reports a closeError: the server vanished, or a quiet connection idled out) is dropped and
+ * its target is probed by the next checkHealth(), which marks it unhealthy if the server is gone.
+ * No background timers.
  */
 import { ClientError } from '../index.js';
 import { connectionOpener } from './web-transport-connection.js';
@@ -36,6 +39,8 @@ export interface TargetStats {
   weight: number;
   healthy: boolean;
   connected: boolean;
+  /** Its connection was lost since it last worked: the next checkHealth() probes it. */
+  connectionLost: boolean;
   /** Last measured connect RTT (ms), undefined until one connect succeeded. */
   connectRttMs: number | undefined;
   picks: number;
@@ -47,6 +52,8 @@ interface Target {
   url: string;
   weight: number;
   healthy: boolean;
+  /** Its cached connection was lost since the last successful connect or probe. */
+  lost: boolean;
   failedAt: number;
   rttMs: number | undefined;
   conn: ConnectionHandle | undefined;
@@ -74,7 +81,7 @@ export class ConnectionLoadBalancer implements AsyncDisposable {
       const target = typeof t === 'string' ? { url: t } : t;
       const url = new URL(target.url).href;
       if (this.#targets.some((x) => x.url === url)) continue;
-      this.#targets.push({ url, weight: checkWeight(target.weight ?? 1), healthy: true, failedAt: 0, rttMs: undefined, conn: undefined, pending: undefined, picks: 0, failures: 0, lastError: undefined });
+      this.#targets.push({ url, weight: checkWeight(target.weight ?? 1), healthy: true, lost: false, failedAt: 0, rttMs: undefined, conn: undefined, pending: undefined, picks: 0, failures: 0, lastError: undefined });
     }
     if (this.#targets.length === 0) throw new RangeError('at least one target is required');
     this.#opener = options.opener ?? connectionOpener();
@@ -117,16 +124,19 @@ export class ConnectionLoadBalancer implements AsyncDisposable {
     t.weight = checkWeight(weight);
   }
 
-  /** Probes every unhealthy target now; returns the URLs that became healthy. */
+  /**
+   * Probes every unhealthy target, and every target that lost its connection since it was last
+   * seen working; returns the URLs whose probe succeeded. A failed probe marks the target unhealthy.
+   */
   async checkHealth(): Promise<string[]> {
-    const sick = this.#targets.filter((t) => !t.healthy);
+    const sick = this.#targets.filter((t) => !t.healthy || t.lost);
     const results = await Promise.all(sick.map((t) => this.#probe(t)));
     return sick.filter((_, i) => results[i]).map((t) => t.url);
   }
 
   targetStats(): TargetStats[] {
     return this.#targets.map((t) => ({
-      url: t.url, weight: t.weight, healthy: t.healthy, connected: t.conn !== undefined && !t.conn.isClosed,
+      url: t.url, weight: t.weight, healthy: t.healthy, connected: t.conn !== undefined && !t.conn.isClosed, connectionLost: t.lost,
       connectRttMs: t.rttMs, picks: t.picks, failures: t.failures, lastError: t.lastError,
     }));
   }
@@ -196,7 +206,13 @@ export class ConnectionLoadBalancer implements AsyncDisposable {
       }
       this.#markHealthy(t, conn.connectRttMs);
       t.conn = conn;
-      void conn.closed.then(() => { if (t.conn === conn) t.conn = undefined; });
+      void conn.closed.then(() => {
+        if (t.conn !== conn) return;
+        t.conn = undefined;
+        if (conn.closeError === undefined || this.#closed) return;
+        t.lost = true;
+        t.lastError = conn.closeError.message;
+      });
       return conn;
     }, (error: unknown) => {
       t.pending = undefined;
@@ -226,11 +242,13 @@ export class ConnectionLoadBalancer implements AsyncDisposable {
 
   #markHealthy(t: Target, rttMs: number | undefined): void {
     t.healthy = true;
+    t.lost = false;
     t.rttMs = rttMs;
   }
 
   #markFailed(t: Target, error: unknown): void {
     t.healthy = false;
+    t.lost = false;
     t.failedAt = this.#clock();
     t.failures++;
     t.lastError = error instanceof Error ? error.message : String(error);

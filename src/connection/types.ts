@@ -12,6 +12,8 @@ export interface ConnectionHandle {
   readonly isClosed: boolean;
   /** Resolves once the connection is closed (by us or because its client went away). */
   readonly closed: Promise<void>;
+  /** Why the connection ended when we did not close it (the peer vanished or closed it); undefined otherwise. */
+  readonly closeError?: Error | undefined;
   /** Time (ms) the first session took to become ready: the measured connect round trip. */
   readonly connectRttMs: number;
   readonly sessionCount: number;

@@ -2,12 +2,14 @@
  * WebTransportConnection: a handle over one client connection to one origin. It owns a private
  * WebTransportClient, so every session it opens shares that client's QUIC connection to the origin
  * (while the server allows several sessions); when the last session ends the client closes the QUIC
- * connection and the next openSession() reopens it.
+ * connection and the next openSession() reopens it. When the QUIC connection is lost under open
+ * sessions (idle timeout after the peer vanished, its CONNECTION_CLOSE...) the handle closes
+ * itself, with the reason in `closeError`, so managers and pools drop it.
  */
 import { randomUUID } from 'node:crypto';
 import {
   ClientError, WebTransportClient,
-  type WebTransportClientOptions, type WebTransportConnectOptions, type WebTransportSession,
+  type ConnectionError, type WebTransportClientOptions, type WebTransportConnectOptions, type WebTransportSession,
 } from '../index.js';
 import { monotonicClock, originOf, type Clock, type ConnectionHandle, type ConnectionState } from './types.js';
 
@@ -58,6 +60,7 @@ export class WebTransportConnection implements ConnectionHandle, AsyncDisposable
   #failed = 0;
   #openMsTotal = 0;
   #closing: Promise<void> | undefined;
+  #closeError: ConnectionError | undefined;
   #resolveClosed!: () => void;
 
   /** Opens a client and its first session to `url`; the time that took is `connectRttMs`. */
@@ -94,6 +97,11 @@ export class WebTransportConnection implements ConnectionHandle, AsyncDisposable
 
   get isClosed(): boolean {
     return this.#state !== 'connected';
+  }
+
+  /** Why the connection was lost, when it closed without us asking. */
+  get closeError(): ConnectionError | undefined {
+    return this.#closeError;
   }
 
   get connectRttMs(): number {
@@ -170,9 +178,13 @@ export class WebTransportConnection implements ConnectionHandle, AsyncDisposable
     this.#openMsTotal += openMs;
     this.#sessions.add(session);
     this.#lastActivity = this.#clock();
-    void session.closed.then(() => {
+    void session.closed.then((info) => {
       this.#sessions.delete(session);
       this.#lastActivity = this.#clock();
+      if (info.connectionError !== undefined && this.#state === 'connected') {
+        this.#closeError = info.connectionError;
+        void this.close({ reason: 'connection lost' });
+      }
     }, () => this.#sessions.delete(session));
   }
 }

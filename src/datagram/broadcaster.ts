@@ -1,7 +1,9 @@
 /**
  * DatagramBroadcaster (pywebtransport): sends one datagram to many sessions, encoding it once.
  * Targets that are closed, or whose send fails because they closed or cannot take datagrams, are
- * dropped from the set; a datagram too large for one target only counts as a failure.
+ * dropped from the set; a datagram too large for one target only counts as a failure. A target
+ * added as a session (or anything with a `closed` promise) leaves the set as soon as it closes, so a
+ * vanished peer is not kept until the next broadcast.
  */
 import { DatagramError, type DatagramChannel, type StreamData } from '../index.js';
 import type { DatagramSendOptions } from './datagram-stream.js';
@@ -18,12 +20,17 @@ export interface BroadcastResult {
   sent: number;
   /** Targets that refused it (too large, queue full) and were kept. */
   failed: number;
-  /** Targets dropped as dead. */
+  /** Targets dropped as dead: during this broadcast, or since the previous one when they closed. */
   removed: number;
 }
 
+/** A session, or anything else that says when it is gone. */
+type Closable = { readonly closed?: Promise<unknown> };
+
 export class DatagramBroadcaster {
   readonly #targets = new Set<BroadcastTarget>();
+  /** Targets that left by closing since the last broadcast (reported in its `removed`). */
+  #closedSinceBroadcast = 0;
 
   get size(): number {
     return this.#targets.size;
@@ -32,7 +39,15 @@ export class DatagramBroadcaster {
   /** Adds a target: a session (its `datagrams` is used) or any datagram sender. */
   add(target: BroadcastTarget | { readonly datagrams: DatagramChannel }): BroadcastTarget {
     const t = 'datagrams' in target ? target.datagrams : target;
-    if (!t.isClosed) this.#targets.add(t);
+    if (t.isClosed || this.#targets.has(t)) return t;
+    this.#targets.add(t);
+    const closed = (target as Closable).closed;
+    if (closed instanceof Promise) {
+      const drop = (): void => {
+        if (this.#targets.delete(t)) this.#closedSinceBroadcast++;
+      };
+      void closed.then(drop, drop);
+    }
     return t;
   }
 
@@ -46,12 +61,14 @@ export class DatagramBroadcaster {
 
   clear(): void {
     this.#targets.clear();
+    this.#closedSinceBroadcast = 0;
   }
 
   /** Sends `data` to every live target. */
   broadcast(data: StreamData, options?: DatagramSendOptions): BroadcastResult {
     const payload = asBytes(data);
-    const result: BroadcastResult = { sent: 0, failed: 0, removed: 0 };
+    const result: BroadcastResult = { sent: 0, failed: 0, removed: this.#closedSinceBroadcast };
+    this.#closedSinceBroadcast = 0;
     for (const target of this.#targets) {
       if (target.isClosed) {
         this.#targets.delete(target);

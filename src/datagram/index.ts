@@ -18,5 +18,7 @@ export type { ReliableFrame } from './reliability-wire.js';
 export { DatagramBroadcaster } from './broadcaster.js';
 export type { BroadcastTarget, BroadcastResult } from './broadcaster.js';
 export { createHeartbeatDatagram, isHeartbeatDatagram } from './heartbeat.js';
+export { measureDatagramThroughput } from './throughput.js';
+export type { DatagramSender, ThroughputOptions, ThroughputResult } from './throughput.js';
 // The error classes the toolkit throws, re-exported for convenience.
 export { DatagramError, OperationTimeoutError, SessionClosedError } from '../index.js';

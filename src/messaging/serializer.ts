@@ -1,20 +1,11 @@
 /**
- * The Serializer contract shared by StructuredStream, StructuredDatagrams and the codecs in
- * `tswebtransport/serializers/*` (pywebtransport `Serializer`: serialize(obj) / deserialize(data, obj_type)).
+ * Helpers for Serializer implementations (`tswebtransport/serializers/*`): size and depth limits
+ * and error wrapping. The Serializer contract itself is part of the public API ("." entry), since
+ * WebTransportSession.createStructuredStream takes one.
  *
- * `K` is what a serializer accepts as a message type: a TypeSpec for JSON and MessagePack, a
- * protobuf message descriptor for Protobuf. Every failure is a SerializationError.
+ * Every failure is a SerializationError.
  */
 import { invalidConfig, SerializationError } from '../index.js';
-
-export interface Serializer<K = unknown> {
-  /** Short codec name, used in error messages ('json', 'msgpack', 'protobuf'). */
-  readonly name: string;
-  /** Encodes one value; `type` is its registered message type when known. */
-  serialize(value: unknown, type?: K): Uint8Array;
-  /** Decodes one value; with `type`, checks it and rebuilds a value of that type. */
-  deserialize(data: Uint8Array, type?: K): unknown;
-}
 
 /** Bounds applied to every encode and decode, so a hostile peer cannot make us allocate without bound. */
 export interface SerializerLimits {

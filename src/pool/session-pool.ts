@@ -28,6 +28,7 @@ export interface SessionPoolStats {
 }
 
 interface Bucket {
+  readonly key: string;
   readonly idle: WebTransportSession[];
   readonly inUse: Set<WebTransportSession>;
   connecting: number;
@@ -130,7 +131,7 @@ export class SessionPool implements AsyncDisposable {
   #bucket(key: string): Bucket {
     let b = this.#buckets.get(key);
     if (b === undefined) {
-      b = { idle: [], inUse: new Set(), connecting: 0, waiters: [] };
+      b = { key, idle: [], inUse: new Set(), connecting: 0, waiters: [] };
       this.#buckets.set(key, b);
     }
     return b;
@@ -174,6 +175,7 @@ export class SessionPool implements AsyncDisposable {
       const onAbort = (): void => {
         const i = b.waiters.indexOf(wake);
         if (i >= 0) b.waiters.splice(i, 1);
+        this.#dropIfEmpty(b);
         reject(signal.reason);
       };
       const wake = (): void => {
@@ -187,6 +189,13 @@ export class SessionPool implements AsyncDisposable {
 
   #wake(b: Bucket): void {
     b.waiters.shift()?.();
+    this.#dropIfEmpty(b);
+  }
+
+  /** A key with nothing left in it is forgotten, so one-off URLs do not pile up. */
+  #dropIfEmpty(b: Bucket): void {
+    if (b.idle.length + b.inUse.size + b.connecting + b.waiters.length > 0) return;
+    if (this.#buckets.get(b.key) === b) this.#buckets.delete(b.key);
   }
 
   #forget(session: WebTransportSession): void {

@@ -8,3 +8,13 @@ export { LogLevel, parseLogLevel, formatLogRecord, createConsoleLogger, noopLogg
 export type { LogLevelName, LogFields, Logger, LogRecord, ConsoleLoggerOptions } from './logging.js';
 export { certificateSha256, generateSelfSignedCertificate, certificateHashEntry, certificateHashHex } from './certificates.js';
 export type { SelfSignedCertificate, SelfSignedOptions } from './certificates.js';
+export {
+  CHECKSUM_ALGORITHMS, ensureBytes, ensureString, chunkBytes, formatBytes, formatDuration, calculateChecksum,
+  generateConnectionId, generateRequestId, generateSessionId,
+} from './format.js';
+export type { ChecksumAlgorithm } from './format.js';
+export {
+  isIPv4Address, isIPv6Address, validatePort, validateErrorCode, validateStreamId, validateAddress, normalizeHeaders, mergeConfigs, resolveAddress,
+} from './validation.js';
+export { Timer, waitForCondition, runWithTimeout } from './async.js';
+export type { WaitForConditionOptions } from './async.js';

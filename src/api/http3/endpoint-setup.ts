@@ -10,7 +10,7 @@ import { createDefaultProtoEndpoint } from '../../runtime/default-endpoint.js';
 import { EndpointDriver } from '../../runtime/endpoint-driver.js';
 import type { ProtoConnection, ProtoEndpointConfig, ProtoServerConfig, SocketAddress } from '../../runtime/proto-types.js';
 import { udpFamilyFor } from '../../runtime/socket-address.js';
-import { createUdpSocket } from '../../runtime/udp-socket.js';
+import { createUdpSocket, type DatagramSocket } from '../../runtime/udp-socket.js';
 
 export const H3_ALPN = 'h3';
 
@@ -28,10 +28,12 @@ export async function openEndpoint(options: {
   server?: ProtoServerConfig;
   transport?: Partial<TransportConfig> | undefined;
   onAccepted?: (connection: ProtoConnection) => void;
+  /** An unbound socket to use instead of a node:dgram one (e.g. a CONNECT-UDP tunnel). */
+  socket?: DatagramSocket;
 }): Promise<OpenedEndpoint> {
   const config: ProtoEndpointConfig = { wallClock: wallClockMicros, transport: { ...H3_TRANSPORT_DEFAULTS, ...options.transport } };
   if (options.server) config.server = options.server;
-  const socket = createUdpSocket({ family: udpFamilyFor(options.host) });
+  const socket = options.socket ?? createUdpSocket({ family: udpFamilyFor(options.host) });
   const endpoint = await createDefaultProtoEndpoint(config);
   const driver = new EndpointDriver({
     socket,

@@ -74,8 +74,11 @@ export class RateLimiter {
   }
 }
 
-/** Middleware refusing with 429 + retry-after (seconds) once a key exceeds its window. */
-export function createRateLimitMiddleware(options: RateLimitOptions = {}): Middleware & { readonly limiter: RateLimiter } {
+/**
+ * Middleware refusing with 429 + retry-after (seconds) once a key exceeds its window. Disposing it
+ * (ServerApp does when it closes) forgets every tracked key.
+ */
+export function createRateLimitMiddleware(options: RateLimitOptions = {}): Middleware & { readonly limiter: RateLimiter; [Symbol.dispose](): void } {
   const limiter = new RateLimiter(options);
   const keyOf = options.key ?? ((ctx: RequestContext) => ctx.request.remoteAddress.address);
   const mw: Middleware = async (ctx, next) => {
@@ -88,5 +91,5 @@ export function createRateLimitMiddleware(options: RateLimitOptions = {}): Middl
     }
     await next();
   };
-  return Object.assign(mw, { limiter });
+  return Object.assign(mw, { limiter, [Symbol.dispose]: () => limiter.clear() });
 }

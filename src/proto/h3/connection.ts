@@ -66,7 +66,8 @@ export interface H3ConnectionOptions {
 /** A uni stream the peer opened, until (and after) its type is known. */
 interface PeerUniStream {
   readonly id: number;
-  readonly header: StreamHeaderReader<UniStreamHeader>;
+  /** Until the stream type is parsed; then dropped (with the chunk its remainder views). */
+  header: StreamHeaderReader<UniStreamHeader> | undefined;
   kind: UniStreamHeader['kind'] | 'discard' | undefined;
   frames: H3FrameReader | undefined;
 }
@@ -82,7 +83,8 @@ const WT_SETTING_IDS: ReadonlySet<number> = new Set<number>([
   H3SettingId.SETTINGS_ENABLE_WEBTRANSPORT, H3SettingId.SETTINGS_WEBTRANSPORT_MAX_SESSIONS,
   H3SettingId.SETTINGS_WT_MAX_SESSIONS, H3SettingId.SETTINGS_WT_ENABLED,
 ]);
-const DEFAULT_CAPSULE_PROTOCOLS = [ConnectProtocol.WEBTRANSPORT, ConnectProtocol.WEBTRANSPORT_H3, ConnectProtocol.CONNECT_UDP];
+/** Shared by every connection using the defaults (never written to). */
+const DEFAULT_CAPSULE_PROTOCOLS: ReadonlySet<string> = new Set([ConnectProtocol.WEBTRANSPORT, ConnectProtocol.WEBTRANSPORT_H3, ConnectProtocol.CONNECT_UDP]);
 const UNI_READ_CHUNK = 16 * 1024;
 const EMPTY = new Uint8Array(0);
 
@@ -92,7 +94,8 @@ export class H3Connection {
   private now: Micros = 0;
   private readonly encoder: QpackEncoder;
   private readonly decoder: QpackDecoder;
-  private readonly settingsList: Array<readonly [number | bigint, number | bigint]>;
+  /** Our SETTINGS, until the control stream carries them (then dropped). */
+  private settingsList: Array<readonly [number | bigint, number | bigint]> | undefined;
   private readonly localExtendedConnect: boolean;
   private readonly localH3Datagram: boolean;
   private readonly webTransportEnabled: boolean;
@@ -156,7 +159,7 @@ export class H3Connection {
       enableConnectProtocol: s.enableConnectProtocol ?? false, h3Datagram: this.localH3Datagram, extra,
     }, this.random);
     this.peerControl = new PeerControlState(this.isServer);
-    const capsuleProtocols = new Set(options.capsuleProtocols ?? DEFAULT_CAPSULE_PROTOCOLS);
+    const capsuleProtocols = options.capsuleProtocols ? new Set(options.capsuleProtocols) : DEFAULT_CAPSULE_PROTOCOLS;
     this.ctx = {
       isServer: this.isServer,
       extendedConnectEnabled: this.localExtendedConnect,
@@ -227,6 +230,7 @@ export class H3Connection {
   private dispatch(ev: ConnectionEvent): void {
     switch (ev.type) {
       case 'handshakeCompleted':
+      case 'earlyDataWritable': // server: SETTINGS as 0.5-RTT data, so the client can send requests at once
         this.started = true;
         this.openCriticalStreams();
         return;
@@ -275,7 +279,8 @@ export class H3Connection {
     if (this.control === undefined) {
       const id = this.quic.openStream('uni');
       if (id === undefined) return;
-      this.control = this.openOutbound(id, encodeControlStreamPreamble(this.settingsList, this.random));
+      this.control = this.openOutbound(id, encodeControlStreamPreamble(this.settingsList!, this.random));
+      this.settingsList = undefined;
     }
     if (this.encoderStream === undefined) {
       const id = this.quic.openStream('uni');
@@ -430,13 +435,15 @@ export class H3Connection {
       if (got === undefined) return;
       let data = got.data;
       if (u.kind === undefined) {
-        const header = u.header.push(data);
+        const reader = u.header!;
+        const header = reader.push(data);
         if (header === undefined) {
           if (got.fin) this.peerUni.delete(u.id);
           if (got.fin || data.length === 0) return;
           continue;
         }
-        data = u.header.remainder;
+        data = reader.remainder;
+        u.header = undefined;
         if (this.assignUni(u, header, data, got.fin)) return;
       }
       if (data.length > 0) this.onUniData(u, data);

@@ -153,6 +153,9 @@ function decodeVarintAt(b: Uint8Array, p: number, len: number): number {
   return v;
 }
 
+/** For a varint split across chunks: decoded at once, so one buffer serves every queue. */
+const VARINT_SCRATCH = new Uint8Array(8);
+
 /**
  * A FIFO of received chunks read without copying. Shared by the frame, capsule and stream-header
  * readers. Chunks are referenced, not copied: callers must not reuse a pushed buffer while it is
@@ -163,7 +166,6 @@ export class ByteQueue {
   /** Read offset into chunks[0]. */
   private off = 0;
   private avail = 0;
-  private readonly scratch = new Uint8Array(8);
 
   get length(): number {
     return this.avail;
@@ -201,8 +203,8 @@ export class ByteQueue {
       this.skip(len);
       return v;
     }
-    this.copyTo(this.scratch, 0, len);
-    return decodeVarintAt(this.scratch, 0, len);
+    this.copyTo(VARINT_SCRATCH, 0, len);
+    return decodeVarintAt(VARINT_SCRATCH, 0, len);
   }
 
   /** Consumes up to `max` bytes from the front chunk and returns them as a view (no copy). */

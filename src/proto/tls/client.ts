@@ -49,6 +49,10 @@ export interface TlsClientConfig {
 }
 
 const DEFAULT_SUITES = [0x1301, 0x1302, 0x1303];
+/** Shared by every session using the default list (not one filtered copy each). */
+const DEFAULT_SUPPORTED_SUITES: readonly number[] = DEFAULT_SUITES.filter((s) => cipherSuite(s) !== undefined);
+/** Nothing offered yet / any more (shared, never written to). */
+const NONE_OFFERED: ReadonlySet<number> = new Set<number>();
 const DEFAULT_GROUPS: KeyExchangeGroup[] = ['x25519', 'secp256r1'];
 
 type ClientState = 'start' | 'wait_sh' | 'wait_ee' | 'wait_cert_cr' | 'wait_cert' | 'wait_cv' | 'wait_finished' | 'connected';
@@ -68,10 +72,10 @@ export class TlsClient extends TlsSessionBase implements TlsSession {
   private readonly suites: readonly number[];
   private readonly groups: readonly KeyExchangeGroup[];
   private readonly sigSchemes: readonly number[];
-  private readonly alpnBytes: Uint8Array[];
+  private alpnBytes: Uint8Array[];
   private state: ClientState = 'start';
   private keyShare: KeyShare | undefined;
-  private offered = new Set<number>();
+  private offered: ReadonlySet<number> = NONE_OFFERED;
   private ticket: SessionTicket | undefined;
   private ticketPsk: Uint8Array | undefined;
   private retried = false;
@@ -84,7 +88,7 @@ export class TlsClient extends TlsSessionBase implements TlsSession {
   constructor(config: TlsClientConfig, deps: TlsDeps) {
     super(deps);
     this.config = config;
-    this.suites = (config.cipherSuites ?? DEFAULT_SUITES).filter((s) => cipherSuite(s) !== undefined);
+    this.suites = config.cipherSuites ? config.cipherSuites.filter((s) => cipherSuite(s) !== undefined) : DEFAULT_SUPPORTED_SUITES;
     this.groups = config.groups ?? DEFAULT_GROUPS;
     this.sigSchemes = config.signatureSchemes ?? CERTIFICATE_VERIFY_SCHEMES;
     this.alpnBytes = config.alpnProtocols.map((p) => utf8(p));
@@ -318,7 +322,21 @@ export class TlsClient extends TlsSessionBase implements TlsSession {
     this.resumptionMaster = schedule.resumptionMasterSecret(this.transcript.digest());
     this.state = 'connected';
     this.handshakeComplete = true;
+    this.releaseClientHandshakeState();
     this.emit({ type: 'handshakeComplete' });
+  }
+
+  /** Only what post-handshake tickets need (suite, ALPN, resumption master) outlives the handshake. */
+  private releaseClientHandshakeState(): void {
+    this.schedule = undefined;
+    this.hsSecrets = undefined;
+    this.keyShare = undefined;
+    this.ticket = undefined;
+    this.ticketPsk = undefined;
+    this.certRequest = undefined;
+    this.offered = NONE_OFFERED;
+    this.alpnBytes = [];
+    this.releaseHandshakeState();
   }
 
   /** Certificate (empty when we have none usable) and CertificateVerify (RFC 8446 §4.4.2). */

@@ -47,8 +47,11 @@ export interface HandshakeMessage {
  * buffered, and its declared size is capped, so memory stays bounded whatever the peer sends.
  * Returned messages own their bytes (they may be retained; the caller's buffer may be reused).
  */
+/** Shared by every idle reassembler: never written to. */
+const NOTHING_PENDING = new Uint8Array(0);
+
 export class HandshakeReassembler {
-  private pending: Uint8Array = new Uint8Array(0);
+  private pending: Uint8Array = NOTHING_PENDING;
   private readonly maxMessage: number;
 
   constructor(maxMessage = MAX_HANDSHAKE_MESSAGE) {
@@ -83,7 +86,7 @@ export class HandshakeReassembler {
       pos += 4 + len;
     }
     // At most one partial message (maxMessage + 4 bytes, checked above) stays buffered.
-    this.pending = buf.slice(pos);
+    this.pending = pos === buf.length ? NOTHING_PENDING : buf.slice(pos);
     return out;
   }
 }

@@ -50,6 +50,8 @@ export interface TlsServerConfig {
 }
 
 const DEFAULT_SUITES = [0x1301, 0x1302, 0x1303];
+/** Shared by every session using the default list (not one filtered copy each). */
+const DEFAULT_SUPPORTED_SUITES: readonly number[] = DEFAULT_SUITES.filter((s) => cipherSuite(s) !== undefined);
 const DEFAULT_GROUPS: KeyExchangeGroup[] = ['x25519', 'secp256r1'];
 const DEFAULT_TICKET_LIFETIME = 86_400;
 
@@ -75,7 +77,7 @@ export class TlsServer extends TlsSessionBase implements TlsSession {
   constructor(config: TlsServerConfig, deps: TlsDeps) {
     super(deps);
     this.config = config;
-    this.suites = (config.cipherSuites ?? DEFAULT_SUITES).filter((s) => cipherSuite(s) !== undefined);
+    this.suites = config.cipherSuites ? config.cipherSuites.filter((s) => cipherSuite(s) !== undefined) : DEFAULT_SUPPORTED_SUITES;
     this.groups = config.groups ?? DEFAULT_GROUPS;
     if (this.suites.length === 0 || this.groups.length === 0) throw new RangeError('TLS server needs a cipher suite and a group');
     if (config.ticketKey && config.ticketKey.length !== 32) throw new RangeError('ticketKey must be 32 bytes');
@@ -280,6 +282,11 @@ export class TlsServer extends TlsSessionBase implements TlsSession {
     this.resumptionMaster = this.schedule!.resumptionMasterSecret(this.transcript.digest());
     this.state = 'connected';
     this.handshakeComplete = true;
+    // Only the resumption master secret (tickets) outlives the handshake.
+    this.schedule = undefined;
+    this.hsSecrets = undefined;
+    this.clientAppSecret = undefined;
+    this.releaseHandshakeState();
     this.emit({ type: 'handshakeComplete' });
   }
 

@@ -12,6 +12,9 @@ import { HandshakeReassembler, type HandshakeMessage } from './messages.js';
 import { CertificateVerificationError, EncryptionLevel, type CertificateVerifier, type TlsEvent } from './session.js';
 import { Transcript } from './transcript.js';
 
+/** The client random before it is known and after the handshake (shared, never written to). */
+const NO_RANDOM = new Uint8Array(0);
+
 export interface TlsDeps {
   readonly crypto: CryptoProvider;
   readonly random: RandomSource;
@@ -30,11 +33,10 @@ export abstract class TlsSessionBase {
   protected readonly crypto: CryptoProvider;
   protected readonly random: RandomSource;
   protected readonly transcript: Transcript;
-  protected clientRandom: Uint8Array = new Uint8Array(0);
-  private readonly events = new Deque<TlsEvent>();
-  private readonly reassemblers: HandshakeReassembler[] = [
-    new HandshakeReassembler(), new HandshakeReassembler(), new HandshakeReassembler(), new HandshakeReassembler(),
-  ];
+  protected clientRandom: Uint8Array = NO_RANDOM;
+  private readonly events = new Deque<TlsEvent>(4);
+  /** Per encryption level, created when that level first carries handshake data. */
+  private readonly reassemblers: (HandshakeReassembler | undefined)[] = [];
   private failure: TlsAlertError | undefined;
 
   constructor(deps: TlsDeps) {
@@ -50,8 +52,10 @@ export abstract class TlsSessionBase {
   handleHandshakeData(level: EncryptionLevel, data: Uint8Array, now: Micros): void {
     if (this.failure) throw this.failure;
     try {
-      const reassembler = level === EncryptionLevel.EARLY_DATA ? undefined : this.reassemblers[level];
-      if (!reassembler) throw new TlsAlertError(AlertDescription.unexpected_message, `handshake data at level ${level}`);
+      if (level !== EncryptionLevel.INITIAL && level !== EncryptionLevel.HANDSHAKE && level !== EncryptionLevel.APPLICATION) {
+        throw new TlsAlertError(AlertDescription.unexpected_message, `handshake data at level ${level}`);
+      }
+      const reassembler = this.reassemblers[level] ??= new HandshakeReassembler();
       for (const message of reassembler.push(data)) this.handleMessage(level, message, now);
     } catch (err) {
       if (err instanceof TlsAlertError) this.failure = err;
@@ -79,9 +83,20 @@ export abstract class TlsSessionBase {
 
   /** Keys change only at message boundaries (RFC 9001 §4.1.3): no partial message may remain. */
   protected requireNoPendingData(level: EncryptionLevel): void {
-    if (this.reassemblers[level]!.buffered > 0) {
+    if ((this.reassemblers[level]?.buffered ?? 0) > 0) {
       throw new TlsAlertError(AlertDescription.unexpected_message, 'handshake data left over at a key change');
     }
+  }
+
+  /**
+   * Once the handshake is complete only post-handshake messages (APPLICATION level) can follow:
+   * the transcript, the client random and the Initial/Handshake reassemblers are not needed again.
+   */
+  protected releaseHandshakeState(): void {
+    this.transcript.release();
+    this.clientRandom = NO_RANDOM;
+    this.reassemblers[EncryptionLevel.INITIAL] = undefined;
+    this.reassemblers[EncryptionLevel.HANDSHAKE] = undefined;
   }
 
   protected unexpected(level: EncryptionLevel, message: HandshakeMessage, state: string): never {

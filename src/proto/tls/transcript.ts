@@ -53,6 +53,12 @@ export class Transcript {
     return t.digest();
   }
 
+  /** Drops the running hash once the handshake is over: nothing is added or digested again. */
+  release(): void {
+    this.running = undefined;
+    this.pending = [];
+  }
+
   /**
    * After a HelloRetryRequest, ClientHello1 is replaced by the synthetic message_hash message
    * (RFC 8446 §4.4.1). Call with the hash chosen and only ClientHello1 in the transcript.

@@ -144,6 +144,37 @@ describe('EventEmitter', () => {
     assert.ok(!emitter.isPaused);
   });
 
+  test('the paused queue is bounded: the oldest event is dropped and counted', () => {
+    const emitter = new EventEmitter({ maxPausedEvents: 2 });
+    const seen: number[] = [];
+    emitter.on('streamClosed', (e) => { seen.push(e.data.streamId); });
+    emitter.pause();
+    for (const streamId of [1, 2, 3]) emitter.emit('streamClosed', { streamId });
+    assert.equal(emitter.getStats().queuedWhilePaused, 2);
+    emitter.resume();
+    assert.deepEqual(seen, [2, 3]);
+    assert.equal(emitter.getStats().droppedWhilePaused, 1);
+    assert.throws(() => new EventEmitter({ maxPausedEvents: 0 }), RangeError);
+  });
+
+  test('getStats counts events, listeners, wildcards and waiters', async () => {
+    const emitter = new EventEmitter({ historySize: 10, maxListeners: 7 });
+    emitter.on('streamClosed', () => {});
+    emitter.once('streamClosed', () => {});
+    emitter.on('sessionReady', () => {});
+    emitter.onAny(() => {});
+    const controller = new AbortController();
+    const waiting = emitter.waitFor('datagramSent', { signal: controller.signal });
+    emitter.emit('streamClosed', { streamId: 1 });
+    assert.deepEqual(emitter.getStats(), {
+      eventsEmitted: 1, listenerCount: 2, eventTypes: 2, anyListeners: 1, pendingWaits: 1,
+      historySize: 1, paused: false, queuedWhilePaused: 0, droppedWhilePaused: 0, maxListeners: 7,
+    });
+    controller.abort(new Error('done'));
+    await assert.rejects(waiting, /done/);
+    assert.equal(emitter.getStats().pendingWaits, 0);
+  });
+
   test('history is bounded and filterable', () => {
     const emitter = new EventEmitter({ historySize: 3 });
     for (let i = 0; i < 5; i++) emitter.emit('streamClosed', { streamId: i });

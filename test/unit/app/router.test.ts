@@ -53,6 +53,22 @@ describe('Router', () => {
     assert.equal(r.match('/b/1')?.handler, h3);
   });
 
+  test('route management and stats: handlerFor, per-route match counts, remove forgets the count', () => {
+    const r = new Router().add('/a', h1).addPattern('/b/:id', h2);
+    assert.equal(r.handlerFor('/a'), h1);
+    assert.equal(r.handlerFor('/b/:id'), h2);
+    assert.equal(r.handlerFor('/b/1'), undefined, 'route text, not a path to match');
+    r.match('/a');
+    r.match('/b/1');
+    r.match('/b/2');
+    r.match('/nothing');
+    assert.deepEqual(r.stats(), { exactRoutes: 1, patternRoutes: 1, hasDefaultHandler: false, matches: { '/a': 1, '/b/:id': 2 } });
+    r.setDefault(h3);
+    r.match('/nothing');
+    r.remove('/b/:id');
+    assert.deepEqual(r.stats(), { exactRoutes: 1, patternRoutes: 0, hasDefaultHandler: true, matches: { '/a': 1, '(default)': 1 } });
+  });
+
   test('bad patterns are refused at registration', () => {
     assert.throws(() => compilePathPattern('x/:id'), TypeError);
     assert.throws(() => compilePathPattern('/:id/:id'), TypeError);

@@ -142,4 +142,28 @@ describe('ServerApp lifecycle', () => {
     assert.deepEqual(ran, ['one', 'two']);
     await assert.rejects(app.close(), AggregateError, 'close is idempotent');
   });
+
+  test('stateful middleware is disposed after the shutdown hooks, newest first; disposal errors are reported', async () => {
+    const ran: string[] = [];
+    const plain = async (_ctx: RequestContext, next: () => Promise<void>): Promise<void> => { await next(); };
+    const first = Object.assign(async (_ctx: RequestContext, next: () => Promise<void>) => { await next(); }, {
+      [Symbol.asyncDispose]: async () => { ran.push('first disposed'); },
+    });
+    const second = Object.assign(async (_ctx: RequestContext, next: () => Promise<void>) => { await next(); }, {
+      [Symbol.dispose]: () => { ran.push('second disposed'); throw new Error('dispose failed'); },
+    });
+    const app = new ServerApp().use(first).use(plain).use(second).onShutdown(() => { ran.push('hook'); });
+    await assert.rejects(app.close(), (e: unknown) => e instanceof AggregateError && e.errors.length === 1);
+    assert.deepEqual(ran, ['hook', 'second disposed', 'first disposed']);
+  });
+
+  test('the rate-limit middleware forgets its clients when disposed', async () => {
+    const { createRateLimitMiddleware } = await import('../../../src/app/middleware/rate-limit.js');
+    const mw = createRateLimitMiddleware({ maxRequests: 1 });
+    const app = new ServerApp().use(mw).route('/x', () => {});
+    await app.handle(fakeRequest('/x'));
+    assert.equal(mw.limiter.size, 1);
+    await app.close();
+    assert.equal(mw.limiter.size, 0);
+  });
 });

@@ -4,6 +4,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import * as messaging from '../../../src/messaging/index.js';
+import * as root from '../../../src/index.js';
 
 // Compiled tests live in <outDir>/test/unit/messaging; sources are read from the repository.
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -24,6 +25,13 @@ describe('tswebtransport/messaging entry', () => {
       'spec', 'decodeAs', 'SerializationError', 'ProtocolError', 'frameStreamMessage', 'DEFAULT_MAX_MESSAGE_SIZE']) {
       assert.ok(name in messaging, name);
     }
+  });
+
+  test('the structured core is the public one, not a copy', () => {
+    assert.equal(messaging.StructuredStream, root.StructuredStream);
+    assert.equal(messaging.StructuredDatagrams, root.StructuredDatagrams);
+    assert.equal(messaging.MessageRegistry, root.MessageRegistry);
+    assert.equal(messaging.frameStreamMessage, root.frameStreamMessage);
   });
 
   test('messaging and serializers import only the public entry points', () => {

@@ -7,6 +7,10 @@ test('the utils entry exposes every helper', () => {
     'parseWebTransportUrl', 'isValidWebTransportUrl', 'buildWebTransportUrl', 'normalizeOriginValue', 'isOriginAllowed',
     'parseLogLevel', 'formatLogRecord', 'createConsoleLogger', 'childLogger',
     'certificateSha256', 'generateSelfSignedCertificate', 'certificateHashEntry', 'certificateHashHex',
+    'ensureBytes', 'ensureString', 'chunkBytes', 'formatBytes', 'formatDuration', 'calculateChecksum',
+    'generateConnectionId', 'generateRequestId', 'generateSessionId',
+    'isIPv4Address', 'isIPv6Address', 'validatePort', 'validateErrorCode', 'validateStreamId', 'validateAddress',
+    'normalizeHeaders', 'mergeConfigs', 'resolveAddress', 'Timer', 'waitForCondition', 'runWithTimeout',
   ] as const) {
     assert.equal(typeof utils[name], 'function', name);
   }

@@ -30,6 +30,8 @@ export interface QpackDecoderOptions {
 }
 
 const BLOCKED: DecodeResult = { blocked: true };
+/** Shared while no instruction is partial: only ever copied from, grown into a buffer of its own. */
+const NOTHING_PENDING = new Uint8Array(0);
 const DEFAULT_MAX_FIELD_SECTION_SIZE = 64 * 1024;
 
 export class QpackDecoder {
@@ -39,7 +41,7 @@ export class QpackDecoder {
   private readonly maxFieldSectionSize: number;
   private readonly maxEntries: number;
   /** An encoder-stream instruction whose bytes have not all arrived: pending[0, pendingLength). */
-  private pending = new Uint8Array(0);
+  private pending = NOTHING_PENDING;
   private pendingLength = 0;
   /** Bytes the pending instruction needs before it is worth parsing again. */
   private pendingNeed = 0;

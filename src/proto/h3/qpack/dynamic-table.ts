@@ -26,15 +26,16 @@ export class DynamicTable {
   /** Live entries are entries[head..]; entries[head] has absolute index droppedCount. */
   private entries: DynamicEntry[] = [];
   private head = 0;
-  /** Lookups for the encoder: newest absolute index by name+value and by name. */
-  private readonly exact: Map<string, Map<string, number>> | undefined;
-  private readonly names: Map<string, number> | undefined;
+  private readonly indexed: boolean;
+  /**
+   * Lookups for the encoder: newest absolute index by name+value and by name. Created with the
+   * first entry (many connections never insert one).
+   */
+  private exact: Map<string, Map<string, number>> | undefined;
+  private names: Map<string, number> | undefined;
 
   constructor(options: { indexed?: boolean } = {}) {
-    if (options.indexed === true) {
-      this.exact = new Map();
-      this.names = new Map();
-    }
+    this.indexed = options.indexed === true;
   }
 
   get length(): number {
@@ -78,11 +79,12 @@ export class DynamicTable {
     const abs = this.insertCount++;
     this.entries.push({ name, value, size });
     this.size += size;
-    if (this.exact !== undefined && this.names !== undefined) {
-      let values = this.exact.get(name);
-      if (values === undefined) this.exact.set(name, (values = new Map()));
+    if (this.indexed) {
+      const exact = (this.exact ??= new Map());
+      let values = exact.get(name);
+      if (values === undefined) exact.set(name, (values = new Map()));
       values.set(value, abs);
-      this.names.set(name, abs);
+      (this.names ??= new Map()).set(name, abs);
     }
     return abs;
   }

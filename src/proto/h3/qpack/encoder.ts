@@ -1,7 +1,8 @@
 /**
  * The QPACK encoder (RFC 9204 §2.1): encodes field sections for our request/push streams and
- * uses the dynamic table the peer's decoder allows. It inserts repeated-looking fields
- * (:authority, user-agent, custom headers...), references them, never references an
+ * uses the dynamic table the peer's decoder allows. It inserts fields on their second use
+ * (:authority, user-agent, custom headers...; the table is announced with the first insertion),
+ * references them, never references an
  * unacknowledged entry on a stream that may not block (SETTINGS_QPACK_BLOCKED_STREAMS), and
  * never evicts an entry that is unacknowledged or still referenced by an unacknowledged section.
  */
@@ -25,10 +26,13 @@ export interface QpackEncoderOptions {
   readonly huffman?: boolean;
   /**
    * Whether a field is worth a dynamic table entry (default: everything except secrets and
-   * per-message values such as :path, content-length, date; see NOT_INDEXED).
+   * per-message values such as :path, content-length, date; see NOT_INDEXED), from its second use.
    */
   readonly shouldIndex?: (name: string, value: string) => boolean;
 }
+
+/** Fields sent once are remembered (as literals) up to this many, so a second use can index them. */
+const SEEN_ONCE_LIMIT = 64;
 
 export interface QpackPeerSettings {
   /** The peer's SETTINGS_QPACK_MAX_TABLE_CAPACITY. */
@@ -67,14 +71,32 @@ export class QpackEncoder {
   /** Stream id -> its unacknowledged sections, oldest first. */
   private readonly sections = new Map<number, OutstandingSection[]>();
   private readonly encoderOut = new ByteWriter(64);
-  private readonly lines = new ByteWriter(256);
+  /** Grows on first use: many connections encode one or two small sections in all. */
+  private readonly lines = new ByteWriter(0);
   private partial: Uint8Array | undefined;
   private settingsApplied = false;
+  /** The capacity we will announce with our first insertion (none is sent before it is needed). */
+  private pendingCapacity = 0;
+  /** Default policy: name+value pairs sent once as literals; created on first use. */
+  private seenOnce: Set<string> | undefined;
 
   constructor(options: QpackEncoderOptions = {}) {
     this.ownMaxCapacity = options.maxTableCapacity ?? DEFAULT_MAX_TABLE_CAPACITY;
     this.huffman = options.huffman ?? true;
-    this.shouldIndex = options.shouldIndex ?? defaultShouldIndex;
+    this.shouldIndex = options.shouldIndex ?? ((name, value) => defaultShouldIndex(name) && this.seenBefore(name, value));
+  }
+
+  /**
+   * A field is only worth an entry when it repeats: a one-off (a WebTransport CONNECT, most
+   * responses) costs an encoder-stream write and a Section Acknowledgment for nothing.
+   */
+  private seenBefore(name: string, value: string): boolean {
+    const key = `${name}\0${value}`;
+    const seen = (this.seenOnce ??= new Set());
+    if (seen.delete(key)) return true;
+    if (seen.size >= SEEN_ONCE_LIMIT) seen.clear();
+    seen.add(key);
+    return false;
   }
 
   get insertCount(): number { return this.table.insertCount; }
@@ -93,17 +115,23 @@ export class QpackEncoder {
     this.settingsApplied = true;
     this.peerBlockedStreams = settings.blockedStreams;
     this.maxEntries = maxEntries(settings.maxTableCapacity);
-    const capacity = Math.min(settings.maxTableCapacity, this.ownMaxCapacity);
-    if (capacity > 0) {
-      this.table.setCapacity(capacity);
-      writeEncoderInstruction(this.encoderOut, { type: 'setCapacity', capacity });
-    }
+    this.pendingCapacity = Math.min(settings.maxTableCapacity, this.ownMaxCapacity);
+  }
+
+  /** Announces our table capacity on the encoder stream just before the first insertion. */
+  private enableTable(): boolean {
+    const capacity = this.pendingCapacity;
+    if (capacity <= 0) return false;
+    this.pendingCapacity = 0;
+    this.table.setCapacity(capacity);
+    writeEncoderInstruction(this.encoderOut, { type: 'setCapacity', capacity });
+    return true;
   }
 
   /** Encodes one field section for `streamId`; new encoder-stream bytes may follow (pollEncoderStream). */
   encodeFieldSection(streamId: number, headers: Iterable<HeaderLine>): Uint8Array {
     const table = this.table;
-    const dynamic = table.capacity > 0;
+    const dynamic = table.capacity > 0 || this.pendingCapacity > 0;
     const base = table.insertCount;
     const canBlock = dynamic && (this.isBlocking(streamId) || this.blockingStreamCount() < this.peerBlockedStreams);
     const w = this.lines;
@@ -118,7 +146,9 @@ export class QpackEncoder {
       }
       if (dynamic) {
         let abs = table.findExact(name, value);
-        if (abs < 0 && this.shouldIndex(name, value)) abs = this.tryInsert(name, value, minRef);
+        if (abs < 0 && this.shouldIndex(name, value) && (table.capacity > 0 || this.enableTable())) {
+          abs = this.tryInsert(name, value, minRef);
+        }
         if (abs >= 0 && (abs < this.knownReceivedCount || canBlock)) {
           if (abs > maxRef) maxRef = abs;
           if (abs < minRef) minRef = abs;
@@ -164,6 +194,7 @@ export class QpackEncoder {
    */
   insert(name: string, value: string): boolean {
     if (this.table.findExact(name, value) >= 0) return true;
+    if (this.table.capacity === 0 && !this.enableTable()) return false;
     return this.tryInsert(name, value, Number.MAX_SAFE_INTEGER) >= 0;
   }
 

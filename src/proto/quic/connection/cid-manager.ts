@@ -16,7 +16,8 @@ export interface ConnectionIdIssuer {
   issue(): IssuedConnectionId;
 }
 
-interface LocalCid { seq: number; cid: Uint8Array; resetToken: Uint8Array | undefined }
+/** Our reset token travels in the NEW_CONNECTION_ID frame (kept until acknowledged), not here. */
+interface LocalCid { seq: number; cid: Uint8Array }
 interface RemoteCid { seq: number; cid: Uint8Array; resetToken: Uint8Array | undefined }
 
 /** Changes the endpoint must apply to its routing table. */
@@ -37,7 +38,7 @@ export class CidManager {
   private readonly issuer: ConnectionIdIssuer | undefined;
 
   constructor(initialLocal: Uint8Array, initialRemote: Uint8Array, localLimit: number, issuer?: ConnectionIdIssuer) {
-    this.local.push({ seq: this.nextLocalSeq++, cid: initialLocal, resetToken: undefined });
+    this.local.push({ seq: this.nextLocalSeq++, cid: initialLocal });
     this.remote.push({ seq: 0, cid: initialRemote, resetToken: undefined });
     this.localLimit = localLimit;
     this.issuer = issuer;
@@ -89,7 +90,7 @@ export class CidManager {
     while (this.local.length < this.peerLimit) {
       const { cid, resetToken } = this.issuer.issue();
       const seq = this.nextLocalSeq++;
-      this.local.push({ seq, cid, resetToken });
+      this.local.push({ seq, cid });
       this.routing.push({ type: 'add', cid });
       this.pendingNew.push({ type: 'newConnectionId', sequenceNumber: seq, retirePriorTo: 0, connectionId: cid, statelessResetToken: resetToken });
     }
@@ -110,7 +111,12 @@ export class CidManager {
       this.pendingRetire.push({ type: 'retireConnectionId', sequenceNumber: f.sequenceNumber });
       return;
     }
-    this.remote.push({ seq: f.sequenceNumber, cid: f.connectionId, resetToken: f.statelessResetToken });
+    // Copies in one buffer: views on the frame would pin the whole decrypted packet.
+    const own = new Uint8Array(f.connectionId.length + f.statelessResetToken.length);
+    own.set(f.connectionId);
+    own.set(f.statelessResetToken, f.connectionId.length);
+    const cid = own.subarray(0, f.connectionId.length);
+    this.remote.push({ seq: f.sequenceNumber, cid, resetToken: own.subarray(f.connectionId.length) });
     if (f.retirePriorTo > this.largestRetirePriorTo) {
       this.largestRetirePriorTo = f.retirePriorTo;
       for (let i = this.remote.length - 1; i >= 0; i--) {

@@ -6,6 +6,12 @@ export type CongestionControlAlgorithm = 'newreno' | 'cubic';
 export interface TransportConfig {
   /** Local max_idle_timeout; the effective timeout is the smaller non-zero of both sides. */
   maxIdleTimeoutMs: number;
+  /**
+   * Send a PING after this long without sending anything ack-eliciting, so that neither side's
+   * idle timeout fires on a quiet connection; capped at half the negotiated idle timeout.
+   * 0 turns keep-alive off.
+   */
+  keepAliveIntervalMs: number;
   /** Give up a handshake that has not completed after this long. */
   handshakeTimeoutMs: number;
   initialMaxData: number;
@@ -41,6 +47,7 @@ export interface TransportConfig {
 
 export const DEFAULT_TRANSPORT_CONFIG: Readonly<TransportConfig> = {
   maxIdleTimeoutMs: 30_000,
+  keepAliveIntervalMs: 0,
   handshakeTimeoutMs: 10_000,
   initialMaxData: 4 * 1024 * 1024,
   initialMaxStreamDataBidiLocal: 1024 * 1024,
@@ -68,13 +75,14 @@ export const DEFAULT_TRANSPORT_CONFIG: Readonly<TransportConfig> = {
 /** Merges overrides into the defaults and validates every field; throws TransportError(INTERNAL_ERROR) on nonsense. */
 export function resolveTransportConfig(overrides: Partial<TransportConfig> = {}): TransportConfig {
   const c: TransportConfig = { ...DEFAULT_TRANSPORT_CONFIG, ...stripUndefined(overrides) };
-  const nonNegative: (keyof TransportConfig)[] = ['maxIdleTimeoutMs', 'handshakeTimeoutMs', 'initialMaxData',
+  const nonNegative: (keyof TransportConfig)[] = ['maxIdleTimeoutMs', 'keepAliveIntervalMs', 'handshakeTimeoutMs', 'initialMaxData',
     'initialMaxStreamDataBidiLocal', 'initialMaxStreamDataBidiRemote', 'initialMaxStreamDataUni',
     'initialMaxStreamsBidi', 'initialMaxStreamsUni', 'maxDatagramFrameSize', 'maxAckDelayMs'];
   for (const k of nonNegative) {
     const v = c[k];
     if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0) bad(`${k} must be a non-negative integer`);
   }
+  if (c.congestionControl !== 'newreno' && c.congestionControl !== 'cubic') bad('congestionControl must be newreno or cubic');
   if (c.ackDelayExponent < 0 || c.ackDelayExponent > 20) bad('ackDelayExponent must be 0..20');
   if (c.maxAckDelayMs >= 2 ** 14) bad('maxAckDelayMs must be < 16384');
   if (c.activeConnectionIdLimit < 2) bad('activeConnectionIdLimit must be >= 2');

@@ -144,6 +144,10 @@ export class Connection {
   private token: Uint8Array;
   private peerParams: TransportParameters | undefined;
   private handshakeComplete = false;
+  /** Server: 1-RTT keys and the client's parameters are in, so 0.5-RTT data may go out. */
+  private halfRttWritable = false;
+  /** Server: 1-RTT write keys for 0.5-RTT packets, until the OneRttKeys (read side too) exist. */
+  private halfRttKeys: PacketKeys | undefined;
   private handshakeConfirmed = false;
   private handshakeDonePending = false;
   private receivedFirstPacket = false;
@@ -155,6 +159,8 @@ export class Connection {
   private bytesSentUnvalidated = 0;
   private idleTimeout: Micros;
   private lastAckElicitingSentSinceRx = false;
+  /** The KEEP_ALIVE timer fired: the next 1-RTT packet carries a PING if nothing else elicits an ACK. */
+  private keepAlivePending = false;
   private closeFrame: ConnectionCloseFrame | undefined;
   private closeInfo: CloseInfo | undefined;
   private closeSendsOwed = 0;
@@ -384,6 +390,10 @@ export class Connection {
       this.terminate({ code: 0n, application: false, reason: 'handshake timeout', remote: false, kind: 'handshakeTimeout' });
       return;
     }
+    if (t.isExpired(TimerKind.KEEP_ALIVE, now)) {
+      t.stop(TimerKind.KEEP_ALIVE);
+      this.keepAlivePending = true;
+    }
     if (t.isExpired(TimerKind.KEY_DISCARD, now)) {
       t.stop(TimerKind.KEY_DISCARD);
       this.oneRtt?.discardPrevious();
@@ -523,9 +533,12 @@ export class Connection {
     if (!this.receivedFirstPacket) {
       this.receivedFirstPacket = true;
       if (!this.isServer && header.kind !== '1rtt') {
-        // The server's first packet names the CID we must use from now on.
-        this.cids.setInitialRemote(header.scid);
-        this.peerInitialSourceCid = header.scid;
+        // The server's first packet names the CID we must use from now on. A copy: it is kept for
+        // the connection's lifetime and a view would pin the whole datagram (which may be a
+        // Buffer, whose slice() is a view too).
+        const scid = new Uint8Array(header.scid);
+        this.cids.setInitialRemote(scid);
+        this.peerInitialSourceCid = scid;
       }
     }
     if (spaceId === 1 && this.isServer) this.addressValidated = true;
@@ -685,6 +698,12 @@ export class Connection {
       }
     }
     if (!this.peerParams && this.tls.peerTransportParameters) this.applyPeerTransportParameters(this.tls.peerTransportParameters);
+    if (this.isServer && !this.halfRttWritable && !this.handshakeComplete && this.pendingOneRttWrite && this.peerParams) {
+      // TLS gives the 1-RTT read secret only at completion; 0.5-RTT packets need the write side alone.
+      this.halfRttWritable = true;
+      this.halfRttKeys = derivePacketKeys(this.crypto, this.pendingOneRttWrite.suite, this.pendingOneRttWrite.secret);
+      this.events.push({ type: 'earlyDataWritable' });
+    }
   }
 
   private installSecret(now: Micros, level: EncryptionLevel, direction: 'read' | 'write', suite: PacketKeys['suite'], secret: Uint8Array): void {
@@ -693,6 +712,7 @@ export class Connection {
       else this.pendingOneRttWrite = { suite, secret };
       if (this.pendingOneRttRead && this.pendingOneRttWrite && !this.oneRtt) {
         this.oneRtt = new OneRttKeys(this.crypto, suite, this.pendingOneRttRead.secret, this.pendingOneRttWrite.secret);
+        this.pendingOneRttRead = this.pendingOneRttWrite = undefined;
         this.retryUndecryptable();
       }
       return;
@@ -723,6 +743,7 @@ export class Connection {
     }
     this.cids.topUp();
     this.events.push({ type: 'handshakeCompleted', alpn: this.tls.alpn, resumed: this.tls.resumed });
+    this.armKeepAlive(now);
     if (this.isServer) {
       // The server's handshake is confirmed on completion (RFC 9001 §4.1.2).
       this.handshakeDonePending = true;
@@ -834,8 +855,10 @@ export class Connection {
     if (bytesEqual(scid, this.cids.activeRemote)) return;
     if (!verifyRetryIntegrity(this.crypto, this.originalDcid, packet)) return;
     if (token.length === 0) return;
+    // Copies: both are kept and the datagram may be a Buffer (whose slice() is a view).
+    scid = new Uint8Array(scid);
     this.receivedRetrySourceCid = scid;
-    this.token = token;
+    this.token = new Uint8Array(token);
     this.cids.setInitialRemote(scid);
     this.installInitialKeys(scid);
     // Everything sent in Initial packets is resent under the new keys, from offset 0.
@@ -955,9 +978,9 @@ export class Connection {
     for (const spaceId of [0, 1, 2] as const) {
       const space = this.spaces[spaceId];
       if (space.discarded) continue;
-      const writeKeys = spaceId === 2 ? (this.handshakeComplete || this.isServer ? this.oneRtt?.writeKeys() : undefined) : space.writeKeys;
+      const writeKeys = spaceId === 2 ? this.oneRttWriteKeys() : space.writeKeys;
       if (!writeKeys) continue;
-      // 1-RTT data only after the handshake completes (servers may send it after their flight).
+      // 1-RTT data only after the handshake completes (servers: 0.5-RTT data after their flight).
       if (!this.spaceHasSomethingToSend(spaceId, now, ackOnly)) continue;
       const room = limit - offset;
       if (room < 64) break;
@@ -991,6 +1014,15 @@ export class Connection {
     return offset;
   }
 
+  /** 1-RTT keys we may send with: after completion, or the server's 0.5-RTT keys before it. */
+  private oneRttWriteKeys(): PacketKeys | undefined {
+    if (this.oneRtt) {
+      this.halfRttKeys = undefined;
+      return this.handshakeComplete || this.isServer ? this.oneRtt.writeKeys() : undefined;
+    }
+    return this.halfRttKeys;
+  }
+
   private hasAppDataToSend(): boolean {
     return this.streams.hasPendingFrames() || this.datagrams.hasPending();
   }
@@ -1002,7 +1034,7 @@ export class Connection {
     if (space.probesOwed > 0 || space.cryptoSend.hasData()) return true;
     if (spaceId !== 2) return false;
     return this.handshakeDonePending || this.pathResponses.length > 0 || this.cids.pendingNew.length > 0 ||
-      this.cids.pendingRetire.length > 0 || this.hasAppDataToSend() || this.testFrames.length > 0;
+      this.cids.pendingRetire.length > 0 || this.hasAppDataToSend() || this.testFrames.length > 0 || this.keepAlivePending;
   }
 
   private buildPacket(
@@ -1051,7 +1083,7 @@ export class Connection {
         const frame: CryptoFrame = { type: 'crypto', offset: range.offset, data: crypto.slice(range.offset, range.length) };
         if (!this.addFrame(w, payloadLimit, frames, frame)) break;
       }
-      if (spaceId === 2 && this.handshakeComplete) {
+      if (spaceId === 2 && (this.handshakeComplete || this.halfRttWritable)) {
         // Datagrams before stream data: they are the latency-sensitive traffic.
         for (;;) {
           const f = this.datagrams.pollFrame(payloadLimit - w.pos, payloadLimit - payloadStart);
@@ -1070,6 +1102,7 @@ export class Connection {
         }
       }
       if (space.probesOwed > 0 && !this.draftAckEliciting) this.addFrame(w, payloadLimit, frames, PING);
+      if (spaceId === 2 && this.keepAlivePending && !this.draftAckEliciting) this.addFrame(w, payloadLimit, frames, PING);
     }
     if (frames.length === 0) {
       w.pos = start;
@@ -1104,7 +1137,7 @@ export class Connection {
   private writeHeader(w: ByteWriter, spaceId: PacketSpace, pn: number, pnLength: 1 | 2 | 3 | 4): { pnOffset: number; lengthFieldOffset: number; keyPhase: number } {
     const dcid = this.cids.activeRemote;
     if (spaceId === 2) {
-      const keyPhase = this.oneRtt!.keyPhaseBit;
+      const keyPhase = this.oneRtt?.keyPhaseBit ?? 0; // 0.5-RTT packets precede any key update
       const pnOffset = writeShortHeader(w, { dcid, spinBit: false, keyPhase: keyPhase === 1, packetNumber: pn, pnLength });
       return { pnOffset, lengthFieldOffset: -1, keyPhase };
     }
@@ -1150,6 +1183,7 @@ export class Connection {
     this.loss.onPacketSent(sent, now);
     if (p.space === 2 && this.oneRtt) this.oneRtt.onPacketSent(p.pn);
     this.statsCounter.packetsSent++;
+    if (p.ackEliciting && p.space === 2) this.armKeepAlive(now);
     if (p.ackEliciting && !this.lastAckElicitingSentSinceRx) {
       this.lastAckElicitingSentSinceRx = true;
       this.timers.set(TimerKind.IDLE, now + this.idleTimeoutWithPto());
@@ -1259,6 +1293,18 @@ export class Connection {
 
   private ptoPeriod(): Micros {
     return this.rtt.ptoBase() + 25_000;
+  }
+
+  /**
+   * Restarts the keep-alive countdown after an ack-eliciting 1-RTT packet: its ACK restarts our
+   * idle timer and the packet restarts the peer's, so a PING is only needed after a quiet spell.
+   */
+  private armKeepAlive(now: Micros): void {
+    this.keepAlivePending = false;
+    const configured = this.config.keepAliveIntervalMs * 1000;
+    if (configured === 0 || !this.handshakeComplete) return;
+    const interval = this.idleTimeout === 0 ? configured : Math.min(configured, Math.floor(this.idleTimeout / 2));
+    this.timers.set(TimerKind.KEEP_ALIVE, now + Math.max(interval, 1000));
   }
 
   private idleTimeoutWithPto(): Micros {

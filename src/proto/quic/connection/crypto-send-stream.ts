@@ -17,6 +17,16 @@ export class CryptoSendStream {
   private retransmit: Range[] = [];
   /** Acknowledged ranges (coarse: used to skip retransmitting acked data). */
   private acked: Range[] = [];
+  private readonly releaseAcked: boolean;
+
+  /**
+   * `releaseAcked`: drop chunks once acknowledged (the 1-RTT level, which lives as long as the
+   * connection). Initial and Handshake keep theirs until the level is discarded: after a Retry,
+   * resetProgress() resends the Initial bytes from offset 0, acknowledged or not.
+   */
+  constructor(releaseAcked = false) {
+    this.releaseAcked = releaseAcked;
+  }
 
   write(data: Uint8Array): void {
     if (data.length === 0) return;
@@ -92,6 +102,33 @@ export class CryptoSendStream {
 
   onAcked(frame: CryptoFrame): void {
     addRange(this.acked, frame.offset, frame.offset + frame.data.length);
+    if (this.releaseAcked) this.dropAckedChunks();
+  }
+
+  /** Forgets every byte and range: the level's keys are discarded, nothing is ever sent again. */
+  release(): void {
+    this.chunks = [];
+    this.chunkStarts = [];
+    this.retransmit = [];
+    // Counted as acknowledged: no loss, probe or requeue can ask for the dropped bytes again.
+    this.acked = this.length > 0 ? [{ start: 0, end: this.length }] : [];
+    this.sentOffset = this.length;
+  }
+
+  /** Chunks wholly inside the acknowledged prefix are never read again (nextRange skips acked bytes). */
+  private dropAckedChunks(): void {
+    const prefix = this.acked[0];
+    if (prefix === undefined || prefix.start !== 0) return;
+    let n = 0;
+    while (n < this.chunks.length && this.chunkStarts[n]! + this.chunks[n]!.length <= prefix.end) n++;
+    if (n === 0) return;
+    if (n === this.chunks.length) {
+      this.chunks = [];
+      this.chunkStarts = [];
+    } else {
+      this.chunks.splice(0, n);
+      this.chunkStarts.splice(0, n);
+    }
   }
 
   onLost(frame: CryptoFrame): void {

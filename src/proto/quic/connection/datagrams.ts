@@ -39,8 +39,9 @@ const FRAME_TYPE_DATAGRAM = 0x30;
 export class DatagramQueues {
   private readonly config: DatagramQueuesConfig;
   private peerMaxFrameSize = 0;
-  private readonly outgoing = new Deque<Uint8Array>();
-  private readonly incoming = new Deque<Uint8Array>();
+  // Smallest rings: most connections never queue a datagram; busy ones grow by doubling.
+  private readonly outgoing = new Deque<Uint8Array>(4);
+  private readonly incoming = new Deque<Uint8Array>(4);
   private incomingBytes = 0;
   private counters = { sent: 0, received: 0, droppedOutgoing: 0, droppedTooLarge: 0, droppedIncoming: 0 };
 

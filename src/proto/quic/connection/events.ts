@@ -19,6 +19,12 @@ export interface CloseInfo {
 export type ConnectionEvent =
   /** TLS handshake finished on our side; streams may be used (client: after server Finished). */
   | { type: 'handshakeCompleted'; alpn: string | undefined; resumed: boolean }
+  /**
+   * Server only, before handshakeCompleted: our flight is out, so stream data and datagrams may
+   * go out as 0.5-RTT data (RFC 9001 §4.1.1), e.g. HTTP/3 SETTINGS. The client is not
+   * authenticated yet.
+   */
+  | { type: 'earlyDataWritable' }
   /** The peer opened a stream (announced once, in stream-id order). */
   | { type: 'streamOpened'; streamId: number; direction: StreamDirection }
   /** New data (or the FIN) can be read from the stream. */

@@ -13,7 +13,7 @@ import type { Micros } from '../../util/time.js';
 export class PacketNumberSpace {
   readonly id: PacketSpace;
   readonly ack: AckManager;
-  readonly cryptoSend = new CryptoSendStream();
+  readonly cryptoSend: CryptoSendStream;
   readonly cryptoRecv = new Assembler();
   readKeys: PacketKeys | undefined;
   writeKeys: PacketKeys | undefined;
@@ -24,6 +24,8 @@ export class PacketNumberSpace {
 
   constructor(id: PacketSpace, maxAckDelay: Micros) {
     this.id = id;
+    // 1-RTT CRYPTO data (session tickets) is dropped once acknowledged: that level is never discarded.
+    this.cryptoSend = new CryptoSendStream(id === 2);
     // Initial and Handshake ACKs are never delayed (RFC 9000 §13.2.1).
     this.ack = new AckManager(id, { maxAckDelay: id === 2 ? maxAckDelay : 0 });
   }
@@ -33,5 +35,8 @@ export class PacketNumberSpace {
     this.readKeys = undefined;
     this.writeKeys = undefined;
     this.probesOwed = 0;
+    // Nothing is sent or read at this level again (RFC 9001 §4.9): let the handshake bytes go.
+    this.cryptoSend.release();
+    this.cryptoRecv.discard();
   }
 }

@@ -9,9 +9,11 @@ export const TimerKind = {
   KEY_DISCARD: 4,
   PACING: 5,
   HANDSHAKE: 6,
+  /** Send a PING when nothing ack-eliciting left for a while (keepAliveIntervalMs). */
+  KEEP_ALIVE: 7,
 } as const;
 export type TimerKind = (typeof TimerKind)[keyof typeof TimerKind];
-const COUNT = 7;
+const COUNT = 8;
 
 export class TimerTable {
   private readonly deadlines: (Micros | undefined)[] = new Array(COUNT).fill(undefined);

@@ -113,7 +113,9 @@ export class Endpoint {
     this.cidIssuer = {
       issue: () => {
         const cid = this.freshCid();
-        return { cid, resetToken: this.resetToken(cid) };
+        // One allocation for both: they live exactly as long as each other.
+        const [ownCid, resetToken] = copyAll(cid, this.resetToken(cid));
+        return { cid: ownCid, resetToken };
       },
     };
   }
@@ -268,9 +270,12 @@ export class Endpoint {
     const localCid = this.freshCid();
     const handle = this.nextHandle++;
     const tlsOptions = server.tls;
+    // The connection keeps these CIDs for its lifetime: copies, not views pinning the whole datagram.
+    const [remoteCid, initialDcid] = copyAll(header.scid, header.dcid);
+    if (originalDcid === header.dcid) originalDcid = initialDcid;
     const connection = new Connection({
-      isServer: true, handle, remote, config: this.transport, localCid, remoteCid: header.scid,
-      originalDcid, initialDcid: header.dcid, now, addressValidated,
+      isServer: true, handle, remote, config: this.transport, localCid, remoteCid,
+      originalDcid, initialDcid, now, addressValidated,
       statelessResetToken: this.resetToken(localCid),
       ...(retrySourceCid ? { retrySourceCid } : {}),
       createTls: (params) => {
@@ -404,6 +409,19 @@ function longDcid(data: Uint8Array): Uint8Array | undefined {
 }
 
 /** Map keys for connection IDs (hex is short for <= 20 bytes and allocation-cheap enough). */
+/** Copies of `parts` as views on one new buffer (one ArrayBuffer instead of one each). */
+function copyAll(...parts: Uint8Array[]): Uint8Array[] {
+  let total = 0;
+  for (const p of parts) total += p.length;
+  const buf = new Uint8Array(total);
+  let at = 0;
+  return parts.map((p) => {
+    buf.set(p, at);
+    at += p.length;
+    return buf.subarray(at - p.length, at);
+  });
+}
+
 function cidKey(cid: Uint8Array): string {
   return toHex(cid);
 }

@@ -1,5 +1,5 @@
 /**
- * 1-RTT key update (RFC 9001 §6): key phases, the precomputed next generation, the previous read
+ * 1-RTT key update (RFC 9001 §6): key phases, the precomputed next read keys, the previous read
  * keys kept for reordered packets, and the confidentiality-limit counter.
  *
  * Read key selection (§6.3-6.5), given the packet's Key Phase bit and recovered packet number:
@@ -49,8 +49,8 @@ export class OneRttKeys {
   private phase = 0;
   private read: PacketKeys;
   private write: PacketKeys;
+  /** Precomputed so a packet of the next phase takes no longer to try (§9.5). */
   private nextRead: PacketKeys;
-  private nextWrite: PacketKeys;
   private previousRead: PacketKeys | undefined;
   private previousDiscardAt: Micros | undefined;
 
@@ -69,7 +69,6 @@ export class OneRttKeys {
     this.read = derivePacketKeys(provider, suite, readSecret);
     this.write = derivePacketKeys(provider, suite, writeSecret);
     this.nextRead = nextGenerationKeys(provider, this.read);
-    this.nextWrite = nextGenerationKeys(provider, this.write);
   }
 
   /** The Key Phase bit to put in packets we send now. */
@@ -200,14 +199,17 @@ export class OneRttKeys {
     if (this.highestReceivedInPhase === undefined || pn > this.highestReceivedInPhase) this.highestReceivedInPhase = pn;
   }
 
-  /** Moves both directions to the next generation and precomputes the one after. */
+  /**
+   * Moves both directions to the next generation and precomputes the next read keys. Write keys
+   * are derived only now: sending reveals nothing through timing, and an idle connection does
+   * not hold a spare write AEAD.
+   */
   private rotate(): void {
     this.previousRead = this.read;
     this.previousDiscardAt = undefined;
     this.read = this.nextRead;
-    this.write = this.nextWrite;
+    this.write = nextGenerationKeys(this.provider, this.write);
     this.nextRead = nextGenerationKeys(this.provider, this.read);
-    this.nextWrite = nextGenerationKeys(this.provider, this.write);
     this.phase++;
     this.highestReceivedInPrevious = this.highestReceivedInPhase;
     this.lowestReceivedInPhase = undefined;

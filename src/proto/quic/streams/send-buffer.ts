@@ -19,10 +19,12 @@ export class SendBuffer {
   private head = 0;
   /** Every byte below this offset is acknowledged (and released). */
   private ackedPrefix = 0;
+  // Both created on first need: in-order acknowledgments without loss (nearly every stream,
+  // and every idle one) only move ackedPrefix.
   /** Acknowledged ranges above ackedPrefix (inclusive bounds). */
-  private readonly acked = new RangeSet();
+  private acked: RangeSet | undefined;
   /** Sent ranges declared lost and not resent yet (inclusive bounds). */
-  private readonly lost = new RangeSet();
+  private lost: RangeSet | undefined;
   private written = 0;
   private sent = 0;
 
@@ -55,7 +57,7 @@ export class SendBuffer {
   }
 
   get hasLost(): boolean {
-    return !this.lost.isEmpty;
+    return this.lost !== undefined && !this.lost.isEmpty;
   }
 
   /** True when every written byte is acknowledged. */
@@ -74,15 +76,15 @@ export class SendBuffer {
 
   /** Offset of the first lost byte, or undefined. */
   firstLostOffset(): number | undefined {
-    return this.lost.min;
+    return this.lost?.min;
   }
 
   /** Takes up to maxLen lost bytes starting at firstLostOffset(); returns the length taken. */
   takeLost(maxLen: number): number {
-    const r = this.lost.first();
+    const r = this.lost?.first();
     if (r === undefined || maxLen <= 0) return 0;
     const len = Math.min(maxLen, r.end - r.start + 1);
-    this.lost.remove(r.start, r.start + len - 1);
+    this.lost!.remove(r.start, r.start + len - 1);
     return len;
   }
 
@@ -117,14 +119,21 @@ export class SendBuffer {
   onAcked(offset: number, length: number): number {
     if (length === 0) return 0;
     const end = offset + length - 1;
-    this.lost.remove(offset, end);
+    this.lost?.remove(offset, end);
     if (end < this.ackedPrefix) return 0;
-    this.acked.insert(Math.max(offset, this.ackedPrefix), end);
-    const first = this.acked.first()!;
-    if (first.start !== this.ackedPrefix) return 0;
     const before = this.ackedPrefix;
+    if (offset <= before && (this.acked === undefined || this.acked.isEmpty)) {
+      // In order, nothing acknowledged beyond: the prefix just moves.
+      this.ackedPrefix = end + 1;
+      this.releaseChunks();
+      return this.ackedPrefix - before;
+    }
+    const acked = (this.acked ??= new RangeSet());
+    acked.insert(Math.max(offset, before), end);
+    const first = acked.first()!;
+    if (first.start !== before) return 0;
     this.ackedPrefix = first.end + 1;
-    this.acked.shift();
+    acked.shift();
     this.releaseChunks();
     return this.ackedPrefix - before;
   }
@@ -135,10 +144,12 @@ export class SendBuffer {
     const end = offset + length - 1;
     if (end < this.ackedPrefix) return;
     const start = Math.max(offset, this.ackedPrefix);
-    this.lost.insert(start, end);
+    const lost = (this.lost ??= new RangeSet());
+    lost.insert(start, end);
+    if (this.acked === undefined) return;
     for (const r of this.acked) {
       if (r.start > end) break;
-      if (r.end >= start) this.lost.remove(r.start, r.end);
+      if (r.end >= start) lost.remove(r.start, r.end);
     }
   }
 
@@ -146,8 +157,8 @@ export class SendBuffer {
   clear(): void {
     this.chunks = [];
     this.head = 0;
-    this.lost.clear();
-    this.acked.clear();
+    this.lost?.clear();
+    this.acked?.clear();
     this.ackedPrefix = this.written;
   }
 

@@ -76,6 +76,10 @@ const T = {
   MAX_STREAMS_UNI: 0x13, STREAM_DATA_BLOCKED: 0x15, STREAMS_BLOCKED_BIDI: 0x16, STREAMS_BLOCKED_UNI: 0x17,
 } as const;
 
+/** Queue predicates, module-level so the per-packet send path allocates no closures. */
+const hasRetransmit = (s: SendStream): boolean => s.hasRetransmit;
+const hasNewData = (s: SendStream): boolean => s.hasNewData;
+
 export class StreamsState {
   private readonly config: StreamsConfig;
   private readonly map: StreamMap;
@@ -85,20 +89,22 @@ export class StreamsState {
   private readonly connRecv: ReceiveWindow;
   /** Sum over streams of the highest offset received (connection credit used by the peer). */
   private connReceived = 0;
-  private readonly events = new Deque<ConnectionEvent>();
+  private readonly events = new Deque<ConnectionEvent>(4);
 
   // Control frames waiting to be sent. Per-stream queues hold ids; stale ids are skipped.
-  private readonly resetQueue = new Deque<number>();
-  private readonly stopQueue = new Deque<number>();
-  private readonly maxStreamDataQueue = new Deque<number>();
-  private readonly streamDataBlockedQueue = new Deque<number>();
+  // Every queue starts at the smallest ring (4): most stay empty on an idle connection, and a
+  // busy one grows by doubling.
+  private readonly resetQueue = new Deque<number>(4);
+  private readonly stopQueue = new Deque<number>(4);
+  private readonly maxStreamDataQueue = new Deque<number>(4);
+  private readonly streamDataBlockedQueue = new Deque<number>(4);
   private maxDataQueued = false;
   private dataBlockedQueued = false;
   private readonly maxStreamsQueued: [boolean, boolean] = [false, false];
   private readonly streamsBlockedQueued: [boolean, boolean] = [false, false];
   // Streams with lost data / with new data the stream credit allows (round-robin order).
-  private readonly retransmitQueue = new Deque<number>();
-  private readonly sendQueue = new Deque<number>();
+  private readonly retransmitQueue = new Deque<number>(4);
+  private readonly sendQueue = new Deque<number>(4);
 
   private bytesSent = 0;
   private bytesRetransmitted = 0;
@@ -393,8 +399,8 @@ export class StreamsState {
   hasPendingFrames(): boolean {
     this.refreshConnBlocked();
     if (this.peekControl() !== undefined) return true;
-    if (this.peekSendStream(this.retransmitQueue, (s) => s.hasRetransmit) !== undefined) return true;
-    if (this.peekSendStream(this.sendQueue, (s) => s.hasNewData) === undefined) return false;
+    if (this.peekSendStream(this.retransmitQueue, hasRetransmit) !== undefined) return true;
+    if (this.peekSendStream(this.sendQueue, hasNewData) === undefined) return false;
     if (this.connSend.available > 0) return true;
     for (let i = 0; i < this.sendQueue.length; i++) {
       const s = this.map.get(this.sendQueue.at(i)!)?.send;
@@ -421,7 +427,7 @@ export class StreamsState {
 
   private refreshConnBlocked(): void {
     if (this.connSend.available > 0 || this.dataBlockedQueued) return;
-    if (this.peekSendStream(this.sendQueue, (s) => s.hasNewData) === undefined) return;
+    if (this.peekSendStream(this.sendQueue, hasNewData) === undefined) return;
     let wantsData = false;
     for (let i = 0; i < this.sendQueue.length && !wantsData; i++) {
       const s = this.map.get(this.sendQueue.at(i)!)?.send;
@@ -432,28 +438,36 @@ export class StreamsState {
 
   /** The first control frame still worth sending (stale queue heads are dropped). */
   private peekControl(): Frame | undefined {
+    // Called several times per packet: the builders are bound once and nothing is allocated
+    // unless a frame is returned.
     let f: Frame | undefined;
-    if ((f = this.peekPerStream(this.resetQueue, (id) => this.resetFrame(id))) !== undefined) return f;
-    if ((f = this.peekPerStream(this.stopQueue, (id) => this.stopFrame(id))) !== undefined) return f;
+    if ((f = this.peekPerStream(this.resetQueue, this.buildResetFrame)) !== undefined) return f;
+    if ((f = this.peekPerStream(this.stopQueue, this.buildStopFrame)) !== undefined) return f;
     if (this.maxDataQueued) return { type: 'maxData', maximum: this.connRecv.limit };
-    if ((f = this.peekPerStream(this.maxStreamDataQueue, (id) => this.maxStreamDataFrame(id))) !== undefined) return f;
-    for (const bidi of [true, false]) {
-      if (this.maxStreamsQueued[bidi ? 0 : 1]) return { type: 'maxStreams', bidi, maximum: this.map.localLimit(bidi) };
-    }
+    if ((f = this.peekPerStream(this.maxStreamDataQueue, this.buildMaxStreamDataFrame)) !== undefined) return f;
+    if (this.maxStreamsQueued[0]) return { type: 'maxStreams', bidi: true, maximum: this.map.localLimit(true) };
+    if (this.maxStreamsQueued[1]) return { type: 'maxStreams', bidi: false, maximum: this.map.localLimit(false) };
     if (this.dataBlockedQueued) {
       if (this.connSend.available === 0) return { type: 'dataBlocked', limit: this.connSend.limit };
       this.dataBlockedQueued = false;
     }
-    if ((f = this.peekPerStream(this.streamDataBlockedQueue, (id) => this.streamDataBlockedFrame(id))) !== undefined) return f;
-    for (const bidi of [true, false]) {
-      const i = bidi ? 0 : 1;
-      if (!this.streamsBlockedQueued[i]) continue;
-      const limit = this.map.peerLimit(bidi);
-      if (this.map.isBlockedAt(bidi, limit)) return { type: 'streamsBlocked', bidi, limit };
-      this.streamsBlockedQueued[i] = false;
-    }
+    if ((f = this.peekPerStream(this.streamDataBlockedQueue, this.buildStreamDataBlockedFrame)) !== undefined) return f;
+    return this.peekStreamsBlocked(true) ?? this.peekStreamsBlocked(false);
+  }
+
+  private peekStreamsBlocked(bidi: boolean): Frame | undefined {
+    const i = bidi ? 0 : 1;
+    if (!this.streamsBlockedQueued[i]) return undefined;
+    const limit = this.map.peerLimit(bidi);
+    if (this.map.isBlockedAt(bidi, limit)) return { type: 'streamsBlocked', bidi, limit };
+    this.streamsBlockedQueued[i] = false;
     return undefined;
   }
+
+  private readonly buildResetFrame = (id: number): Frame | undefined => this.resetFrame(id);
+  private readonly buildStopFrame = (id: number): Frame | undefined => this.stopFrame(id);
+  private readonly buildMaxStreamDataFrame = (id: number): Frame | undefined => this.maxStreamDataFrame(id);
+  private readonly buildStreamDataBlockedFrame = (id: number): Frame | undefined => this.streamDataBlockedFrame(id);
 
   /** Marks a control frame returned by peekControl as sent. */
   private takeControl(f: Frame): void {
@@ -581,7 +595,7 @@ export class StreamsState {
   }
 
   private pollRetransmit(space: number): StreamFrame | undefined {
-    const s = this.peekSendStream(this.retransmitQueue, (x) => x.hasRetransmit);
+    const s = this.peekSendStream(this.retransmitQueue, hasRetransmit);
     if (s === undefined) return undefined;
     const f = s.pollRetransmit(space);
     if (f === undefined) return undefined; // does not fit: stays first in line
@@ -595,7 +609,7 @@ export class StreamsState {
   private pollNewData(space: number): StreamFrame | undefined {
     const q = this.sendQueue;
     for (let turns = q.length; turns > 0; turns--) {
-      const s = this.peekSendStream(q, (x) => x.hasNewData);
+      const s = this.peekSendStream(q, hasNewData);
       if (s === undefined) return undefined;
       if (this.connSend.available === 0 && !s.onlyFinPending) {
         q.push(q.shift()!); // blocked by the connection limit: let another stream try

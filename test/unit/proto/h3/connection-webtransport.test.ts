@@ -146,6 +146,11 @@ describe('H3Connection QPACK blocking with a late encoder stream', () => {
       }
     };
     const headers: [string, string][] = [[':method', 'GET'], [':scheme', 'https'], [':authority', 'blocked.example'], [':path', '/'], ['x-a', 'one-value']];
+    // The encoder indexes a field on its second use: the first request goes out as literals.
+    s.client.sendRequest(headers, { endStream: true });
+    s.pair.run();
+    assert.equal(take(s.pair.serverEvents, 'headers').length, 1);
+    s.pair.serverEvents.length = 0;
     const id = s.client.sendRequest(headers, { endStream: true })!;
     hold();
     s.pair.run();

@@ -60,7 +60,7 @@ describe('QpackEncoder: behaviour', () => {
     assert.deepEqual(d.decodeFieldSection(0, bytes).headers, headers);
   });
 
-  test('uses the dynamic table: the second request is mostly one-byte references', () => {
+  test('indexes fields from their second use: one-off sections touch neither table nor encoder stream', () => {
     const e = new QpackEncoder();
     e.setPeerSettings({ maxTableCapacity: 4096, blockedStreams: 16 });
     const d = new QpackDecoder({ maxTableCapacity: 4096, maxBlockedStreams: 16 });
@@ -69,17 +69,24 @@ describe('QpackEncoder: behaviour', () => {
       ['user-agent', 'tswebtransport-test/1.0 (a rather long user agent string)'], ['x-session', 'abcdef0123456789'],
     ];
     const first = e.encodeFieldSection(0, req('/a'));
-    d.handleEncoderStream(e.pollEncoderStream()!);
+    assert.equal(first[0], 0); // Required Insert Count 0: nothing to acknowledge
+    assert.equal(e.pollEncoderStream(), undefined); // not even Set Dynamic Table Capacity
+    assert.equal(e.tableCapacity, 0);
     assert.deepEqual(d.decodeFieldSection(0, first).headers, req('/a'));
-    e.handleDecoderStream(d.pollDecoderStream()!);
+    assert.equal(d.pollDecoderStream(), undefined);
     const second = e.encodeFieldSection(4, req('/b'));
-    assert.equal(e.pollEncoderStream(), undefined); // nothing new to insert
-    assert.ok(second.length < 12, `second section is ${second.length} bytes`);
+    assert.equal(e.tableCapacity, 4096);
+    d.handleEncoderStream(e.pollEncoderStream()!);
     assert.deepEqual(d.decodeFieldSection(4, second).headers, req('/b'));
+    e.handleDecoderStream(d.pollDecoderStream()!);
+    const third = e.encodeFieldSection(8, req('/c'));
+    assert.equal(e.pollEncoderStream(), undefined); // nothing new to insert
+    assert.ok(third.length < 12, `third section is ${third.length} bytes`);
+    assert.deepEqual(d.decodeFieldSection(8, third).headers, req('/c'));
   });
 
   test('never references unacknowledged entries when the peer allows no blocked streams', () => {
-    const e = new QpackEncoder();
+    const e = new QpackEncoder({ shouldIndex: () => true });
     e.setPeerSettings({ maxTableCapacity: 4096, blockedStreams: 0 });
     const d = new QpackDecoder({ maxTableCapacity: 4096, maxBlockedStreams: 0 });
     const h: [string, string][] = [[':authority', 'example.test'], ['x-a', '1']];
@@ -95,7 +102,7 @@ describe('QpackEncoder: behaviour', () => {
   });
 
   test('respects the blocked-streams limit across streams', () => {
-    const e = new QpackEncoder();
+    const e = new QpackEncoder({ shouldIndex: () => true });
     e.setPeerSettings({ maxTableCapacity: 4096, blockedStreams: 1 });
     const s0 = e.encodeFieldSection(0, [['x-one', '1']]);
     const s4 = e.encodeFieldSection(4, [['x-two', '2']]);

@@ -1,12 +1,13 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { StructuredDatagrams, createStructuredDatagrams } from '../../../src/messaging/structured-datagrams.js';
-import { MessageRegistry } from '../../../src/messaging/registry.js';
-import { frameDatagram } from '../../../src/messaging/framing.js';
-import type { TypeSpec } from '../../../src/messaging/type-spec.js';
-import { MsgPackSerializer } from '../../../src/serializers/msgpack.js';
-import { DatagramError, ProtocolError, SerializationError, type WebTransportSession } from '../../../src/index.js';
+import { StructuredDatagrams } from '../../../../src/api/structured/structured-datagrams.js';
+import { WebTransportSession } from '../../../../src/api/session.js';
+import { MessageRegistry } from '../../../../src/api/structured/registry.js';
+import { frameDatagram } from '../../../../src/api/structured/framing.js';
+import type { TypeSpec } from '../../../../src/messaging/type-spec.js';
+import { MsgPackSerializer } from '../../../../src/serializers/msgpack.js';
+import { DatagramError, ProtocolError, SerializationError } from '../../../../src/index.js';
 import { FakeDatagrams } from './fakes.js';
 
 class Pos {
@@ -78,10 +79,19 @@ describe('StructuredDatagrams', () => {
     assert.equal(d.isClosed, true);
   });
 
-  test('createStructuredDatagrams takes the session datagrams', () => {
+  test('session.createStructuredDatagrams wraps the session datagrams', () => {
     const fake = new FakeDatagrams();
     const session = { datagrams: fake.asChannel() } as unknown as WebTransportSession;
-    const d = createStructuredDatagrams(session, { serializer, registry: new MessageRegistry<TypeSpec>() });
+    const d = WebTransportSession.prototype.createStructuredDatagrams.call(session, { serializer, registry: new MessageRegistry<TypeSpec>([[0x0102, Pos]]) });
+    assert.ok(d instanceof StructuredDatagrams);
+    assert.equal(d.datagrams, fake.asChannel());
+    d.send(pos(3, 4));
+    assert.equal(fake.sent.length, 1);
+  });
+
+  test('a session object is accepted in place of its channel', () => {
+    const fake = new FakeDatagrams();
+    const d = new StructuredDatagrams({ datagrams: fake.asChannel() } as unknown as WebTransportSession, { serializer, registry: new MessageRegistry<TypeSpec>() });
     assert.equal(d.datagrams, fake.asChannel());
   });
 

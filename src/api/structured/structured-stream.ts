@@ -7,11 +7,13 @@
  * message is consumed, so the next receive() continues with the next one. A length above
  * maxMessageSize or a stream ending inside a message is a ProtocolError: framing is lost, so
  * reading stops (STOP_SENDING with `protocolErrorCode`) and every later receive() fails the same.
+ * An oversized length is refused from the header alone, before any of its payload is buffered.
  */
-import {
-  IncompleteReadError, invalidConfig, ProtocolError, SerializationError, StreamError,
-  type WebTransportReceiveStream, type WebTransportSendStream, type WebTransportSession, type WebTransportStream,
-} from '../index.js';
+import { IncompleteReadError, invalidConfig, ProtocolError, SerializationError, StreamError } from '../errors.js';
+import type { WebTransportStream } from '../bidirectional-stream.js';
+import type { WebTransportReceiveStream } from '../receive-stream.js';
+import type { WebTransportSendStream } from '../send-stream.js';
+import type { CreateStreamOptions } from '../session.js';
 import { frameStreamMessage, MAX_FRAMED_PAYLOAD, parseStreamHeader, STREAM_HEADER_SIZE } from './framing.js';
 import { MessageCodec, type StructuredMessage, type StructuredOptions } from './message-codec.js';
 
@@ -22,9 +24,21 @@ export interface StructuredStreamOptions<K> extends StructuredOptions<K> {
   protocolErrorCode?: number;
 }
 
+/** session.createStructuredStream: the structured options plus how long to wait for stream credit. */
+export type CreateStructuredStreamOptions<K> = StructuredStreamOptions<K> & CreateStreamOptions;
+
 export type MessageStream = WebTransportStream | WebTransportSendStream | WebTransportReceiveStream;
 
 export const DEFAULT_MAX_MESSAGE_SIZE = 1024 * 1024;
+
+/** The checked maxMessageSize of `options`; ConfigurationError when out of range. */
+export function resolveMaxMessageSize(options: { maxMessageSize?: number }): number {
+  const max = options.maxMessageSize ?? DEFAULT_MAX_MESSAGE_SIZE;
+  if (!Number.isSafeInteger(max) || max < 0 || max > MAX_FRAMED_PAYLOAD) {
+    throw invalidConfig({ key: 'maxMessageSize', value: max, reason: `must be an integer in 0..${MAX_FRAMED_PAYLOAD}` });
+  }
+  return max;
+}
 
 type Writable = WebTransportSendStream | WebTransportStream;
 
@@ -50,12 +64,8 @@ export class StructuredStream<K = unknown> implements AsyncIterable<unknown> {
   #messagesReceived = 0;
 
   constructor(stream: MessageStream, options: StructuredStreamOptions<K>) {
-    const max = options.maxMessageSize ?? DEFAULT_MAX_MESSAGE_SIZE;
-    if (!Number.isSafeInteger(max) || max < 0 || max > MAX_FRAMED_PAYLOAD) {
-      throw invalidConfig({ key: 'maxMessageSize', value: max, reason: `must be an integer in 0..${MAX_FRAMED_PAYLOAD}` });
-    }
+    this.maxMessageSize = resolveMaxMessageSize(options);
     this.stream = stream;
-    this.maxMessageSize = max;
     this.#codec = new MessageCodec(options);
     this.#protocolErrorCode = options.protocolErrorCode ?? 0;
   }
@@ -159,16 +169,3 @@ export class StructuredStream<K = unknown> implements AsyncIterable<unknown> {
   }
 }
 
-/**
- * Opens a bidirectional stream on `session` and wraps it (pywebtransport
- * `session.create_structured_stream`). For streams the peer opens, use `new StructuredStream(stream, options)`.
- */
-export async function createStructuredStream<K>(
-  session: WebTransportSession, options: StructuredStreamOptions<K> & { signal?: AbortSignal; timeoutMs?: number },
-): Promise<StructuredStream<K>> {
-  const { signal, timeoutMs, ...rest } = options;
-  const stream = await session.createBidirectionalStream({
-    ...(signal !== undefined ? { signal } : {}), ...(timeoutMs !== undefined ? { timeoutMs } : {}),
-  });
-  return new StructuredStream(stream, rest);
-}

@@ -1,10 +1,10 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { MessageCodec } from '../../../src/messaging/message-codec.js';
-import { MessageRegistry } from '../../../src/messaging/registry.js';
-import { spec, type TypeSpec } from '../../../src/messaging/type-spec.js';
-import { JsonSerializer } from '../../../src/serializers/json.js';
-import { SerializationError } from '../../../src/index.js';
+import { MessageCodec } from '../../../../src/api/structured/message-codec.js';
+import { MessageRegistry } from '../../../../src/api/structured/registry.js';
+import { spec, type TypeSpec } from '../../../../src/messaging/type-spec.js';
+import { JsonSerializer } from '../../../../src/serializers/json.js';
+import { SerializationError } from '../../../../src/index.js';
 
 class Hello {
   static readonly schema = { name: 'string' } as const;

@@ -1,15 +1,16 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { StructuredStream, createStructuredStream } from '../../../src/messaging/structured-stream.js';
-import { MessageRegistry } from '../../../src/messaging/registry.js';
-import { frameStreamMessage } from '../../../src/messaging/framing.js';
-import type { TypeSpec } from '../../../src/messaging/type-spec.js';
-import { JsonSerializer } from '../../../src/serializers/json.js';
+import { StructuredStream } from '../../../../src/api/structured/structured-stream.js';
+import { WebTransportSession } from '../../../../src/api/session.js';
+import { MessageRegistry } from '../../../../src/api/structured/registry.js';
+import { frameStreamMessage } from '../../../../src/api/structured/framing.js';
+import type { TypeSpec } from '../../../../src/messaging/type-spec.js';
+import { JsonSerializer } from '../../../../src/serializers/json.js';
 import {
   ConfigurationError, ProtocolError, SerializationError, StreamError,
-  type WebTransportReceiveStream, type WebTransportSendStream, type WebTransportSession,
-} from '../../../src/index.js';
+  type WebTransportReceiveStream, type WebTransportSendStream,
+} from '../../../../src/index.js';
 import { FakeStream } from './fakes.js';
 
 class Chat {
@@ -145,14 +146,28 @@ describe('StructuredStream', () => {
     assert.throws(() => new StructuredStream(fake.asStream(), { serializer, registry, maxMessageSize: -1 }), ConfigurationError);
   });
 
-  test('createStructuredStream opens a bidirectional stream on the session', async () => {
+  test('session.createStructuredStream opens a bidirectional stream and wraps it', async () => {
     const fake = new FakeStream();
     let opts: unknown;
     const session = { createBidirectionalStream: async (o: unknown) => { opts = o; return fake.asStream(); } } as unknown as WebTransportSession;
-    const s = await createStructuredStream(session, { serializer: new JsonSerializer(), registry: new MessageRegistry<TypeSpec>([[1, Chat]]), timeoutMs: 50 });
+    const create = WebTransportSession.prototype.createStructuredStream;
+    const s = await create.call(session, { serializer: new JsonSerializer(), registry: new MessageRegistry<TypeSpec>([[1, Chat]]), timeoutMs: 50 });
+    assert.ok(s instanceof StructuredStream);
     assert.equal(s.stream, fake.asStream());
-    assert.deepEqual(opts, { timeoutMs: 50 });
+    assert.deepEqual(opts, { timeoutMs: 50 }, 'only the stream options reach createBidirectionalStream');
     assert.equal(s.streamId, 4);
+    await s.send(chat('hi'));
+    assert.equal(fake.written.length, 1);
+  });
+
+  test('session.createStructuredStream checks maxMessageSize before opening a stream', async () => {
+    let opened = 0;
+    const session = { createBidirectionalStream: async () => { opened++; return new FakeStream().asStream(); } } as unknown as WebTransportSession;
+    const create = WebTransportSession.prototype.createStructuredStream;
+    for (const maxMessageSize of [-1, 1.5, 2 ** 32]) {
+      await assert.rejects(create.call(session, { serializer: new JsonSerializer(), registry: new MessageRegistry<TypeSpec>(), maxMessageSize }), ConfigurationError);
+    }
+    assert.equal(opened, 0);
   });
 
   test('property: messages survive any chunking of the wire bytes', async () => {

@@ -7,7 +7,9 @@
  * ProtocolError/SerializationError from receive(); it is consumed, so the next receive() goes on.
  * With `invalid: 'drop'` such datagrams are counted in `stats.invalid` and skipped instead.
  */
-import { ProtocolError, SerializationError, SessionClosedError, type DatagramChannel, type WebTransportSession } from '../index.js';
+import { ProtocolError, SerializationError, SessionClosedError } from '../errors.js';
+import type { DatagramChannel } from '../datagrams.js';
+import type { WebTransportSession } from '../session.js';
 import { DATAGRAM_HEADER_SIZE, datagramTypeId, frameDatagram } from './framing.js';
 import { MessageCodec, type StructuredMessage, type StructuredOptions } from './message-codec.js';
 
@@ -112,7 +114,3 @@ export class StructuredDatagrams<K = unknown> implements AsyncIterable<unknown> 
   }
 }
 
-/** pywebtransport `session.create_structured_datagram_stream`. */
-export function createStructuredDatagrams<K>(session: WebTransportSession, options: StructuredDatagramsOptions<K>): StructuredDatagrams<K> {
-  return new StructuredDatagrams(session, options);
-}

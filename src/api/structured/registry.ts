@@ -7,7 +7,7 @@
  * class (`value.constructor`) or, for protobuf messages, by `$typeName`; plain-object specs can
  * only be sent with their type named explicitly.
  */
-import { ConfigurationError } from '../index.js';
+import { ConfigurationError } from '../errors.js';
 
 export interface MessageRegistration<K> {
   readonly typeId: number;

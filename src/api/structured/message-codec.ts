@@ -2,7 +2,7 @@
  * Registry + serializer glue shared by StructuredStream and StructuredDatagrams: value -> (typeId,
  * payload) and back, with every failure reported as a SerializationError.
  */
-import { SerializationError } from '../index.js';
+import { SerializationError } from '../errors.js';
 import type { MessageRegistry } from './registry.js';
 import type { Serializer } from './serializer.js';
 

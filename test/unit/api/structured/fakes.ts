@@ -1,6 +1,6 @@
 /** In-memory stand-ins for a WebTransport stream and datagram channel, for messaging unit tests. */
-import { DatagramError, IncompleteReadError, SessionClosedError } from '../../../src/index.js';
-import type { DatagramChannel, WebTransportStream } from '../../../src/index.js';
+import { DatagramError, IncompleteReadError, SessionClosedError } from '../../../../src/index.js';
+import type { DatagramChannel, WebTransportStream } from '../../../../src/index.js';
 
 /** Bytes fed by the test are read back through readExactly; writes are recorded. */
 export class FakeStream {

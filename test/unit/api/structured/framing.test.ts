@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import {
   datagramTypeId, frameDatagram, frameStreamMessage, parseStreamHeader, STREAM_HEADER_SIZE,
-} from '../../../src/messaging/framing.js';
+} from '../../../../src/api/structured/framing.js';
 
 describe('structured framing', () => {
   test('stream message: u16 type id, u32 length, payload (big-endian)', () => {

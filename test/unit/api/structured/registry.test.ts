@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { MessageRegistry } from '../../../src/messaging/registry.js';
-import { ConfigurationError } from '../../../src/index.js';
+import { MessageRegistry } from '../../../../src/api/structured/registry.js';
+import { ConfigurationError } from '../../../../src/index.js';
 
 class Ping { n = 0; }
 class Pong { n = 0; }
