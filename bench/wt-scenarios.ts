@@ -10,6 +10,7 @@ import type { WebTransportClient } from '../src/api/client.js';
 import type { WebTransportSession } from '../src/api/session.js';
 import type { WebTransportStream } from '../src/api/bidirectional-stream.js';
 import { drain, WT_CHUNK, type WtMemorySnapshot } from './wt-server.js';
+import { openQuicConnectionCount } from '../src/runtime/endpoint-driver.js';
 
 import type { WtScenario } from './wt-names.js';
 
@@ -225,12 +226,11 @@ async function concurrentStreams(session: WebTransportSession, count: number, by
   return { concurrentMBps: [(count * bytes) / 1e3 / ms(t0)] };
 }
 
-async function serverMemory(ctx: WtContext): Promise<WtMemorySnapshot> {
-  return withSession(ctx, '/memory', async (session) => {
-    const stream = await session.createBidirectionalStream();
-    await stream.close();
-    return JSON.parse(decoder.decode(await stream.readAll())) as WtMemorySnapshot;
-  });
+/** The server's memory report, asked on a new stream of the control session. */
+async function serverMemory(control: WebTransportSession): Promise<WtMemorySnapshot> {
+  const stream = await control.createBidirectionalStream();
+  await stream.close();
+  return JSON.parse(decoder.decode(await stream.readAll())) as WtMemorySnapshot;
 }
 
 function localMemory(): { heap: number; rss: number } {
@@ -241,28 +241,54 @@ function localMemory(): { heap: number; rss: number } {
   return { heap: m.heapUsed + m.external, rss: m.rss };
 }
 
+const sleep = (ms_: number): Promise<void> => new Promise((r) => setTimeout(r, ms_));
+
+/** Polls `ready` every 100 ms; throws after `timeoutMs` rather than measure an unsettled process. */
+async function until(what: string, timeoutMs: number, ready: () => Promise<boolean> | boolean): Promise<void> {
+  for (const deadline = performance.now() + timeoutMs; !(await ready());) {
+    if (performance.now() > deadline) throw new Error(`memory: gave up waiting for ${what}`);
+    await sleep(100);
+  }
+}
+
 /**
  * Server and client memory (heap + external after GC, and RSS) before and after `count` idle
  * sessions, each on its own QUIC connection as pywebtransport's connections were; per session.
+ * Both measurements wait for a settled process: before, until the connections of earlier runs
+ * have finished draining on both sides (3 PTOs, which after loaded handshakes can be seconds:
+ * measured too early they made runs bimodal); after, until every new connection has nothing in
+ * flight. The reports travel on one control session open throughout, so that no measurement
+ * leaves a draining connection of its own behind.
  */
 async function idleMemory(ctx: WtContext, count: number): Promise<WtSample> {
-  // Connections closed by the previous run are still draining for a few PTOs: let them go first.
-  await new Promise((r) => setTimeout(r, 1000));
-  const before = await serverMemory(ctx);
-  const localBefore = localMemory();
-  const sessions: WebTransportSession[] = [];
-  for (let i = 0; i < count; i++) sessions.push(await open(ctx, '/idle', false));
-  await new Promise((r) => setTimeout(r, 300));
-  const after = await serverMemory(ctx);
-  const localAfter = localMemory();
-  await Promise.all(sessions.map((s) => s.close().catch(() => {})));
-  if (!after.gc) throw new Error('the server process runs without --expose-gc');
-  const open_ = after.sessions - before.sessions;
-  const kb = (a: number, b: number): number => (a - b) / 1024 / count;
-  return {
-    serverKBPerSession: [kb(after.heapUsed + after.external, before.heapUsed + before.external)],
-    serverRssKBPerSession: [kb(after.rss, before.rss)],
-    clientKBPerSession: [kb(localAfter.heap, localBefore.heap)],
-    idleSessionsOpen: [open_],
-  };
+  return withSession(ctx, '/memory', async (control) => {
+    let before = await serverMemory(control);
+    await until('the connections of earlier runs to drain', 30_000, async () => {
+      if (before.connections <= 1 && openQuicConnectionCount() <= 1) return true;
+      before = await serverMemory(control);
+      return false;
+    });
+    const localBefore = localMemory();
+    const sessions: WebTransportSession[] = [];
+    for (let i = 0; i < count; i++) sessions.push(await open(ctx, '/idle', false));
+    await until('the idle sessions to settle', 30_000, () => sessions.every((s) => !busy(s)));
+    await sleep(300); // the peer's last ACKs (max_ack_delay) and timers
+    const after = await serverMemory(control);
+    const localAfter = localMemory();
+    await Promise.all(sessions.map((s) => s.close().catch(() => {})));
+    if (!after.gc) throw new Error('the server process runs without --expose-gc');
+    const kb = (a: number, b: number): number => (a - b) / 1024 / count;
+    return {
+      serverKBPerSession: [kb(after.heapUsed + after.external, before.heapUsed + before.external)],
+      serverRssKBPerSession: [kb(after.rss, before.rss)],
+      clientKBPerSession: [kb(localAfter.heap, localBefore.heap)],
+      idleSessionsOpen: [after.sessions - before.sessions],
+    };
+  });
+}
+
+/** Bytes of this session's connection still unacknowledged. */
+function busy(session: WebTransportSession): boolean {
+  const c = session.stats()['connection'] as { bytesInFlight: number } | undefined;
+  return c !== undefined && c.bytesInFlight > 0;
 }

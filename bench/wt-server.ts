@@ -15,6 +15,7 @@ import { WebTransportServer } from '../src/api/server.js';
 import type { WebTransportSession } from '../src/api/session.js';
 import type { WebTransportStream } from '../src/api/bidirectional-stream.js';
 import { createTestPki } from '../src/testing/test-pki.js';
+import { openQuicConnectionCount } from '../src/runtime/endpoint-driver.js';
 
 export const WT_CHUNK = 64 * 1024;
 /** Shared read-only payloads: writes take views on them (no per-write allocation). */
@@ -44,7 +45,8 @@ const decoder = new TextDecoder();
 const BENCH_TRANSPORT = { initialMaxStreamsBidi: 1200, initialMaxStreamsUni: 1200 };
 
 export async function startWtServer(): Promise<StartedWtServer> {
-  const pki = await createTestPki({ keyType: 'ec-p256', hostnames: ['localhost', '127.0.0.1'] });
+  // Like a real deployment, the server sends its chain without the root (RFC 8446 §4.4.2): one flight datagram.
+  const pki = await createTestPki({ keyType: 'ec-p256', hostnames: ['localhost', '127.0.0.1'], includeChain: false });
   const server = await WebTransportServer.listen({
     host: '127.0.0.1', port: 0, certificateChain: pki.chain, signingKey: pki.signingKey,
     config: { readTimeoutMs: null, writeTimeoutMs: null },
@@ -105,7 +107,7 @@ function route(session: WebTransportSession, path: string, server: WebTransportS
     case '/memory':
       serve(async (s) => {
         await s.readAll();
-        await s.write(JSON.stringify(memorySnapshot(server.sessionCount, server.connectionCount)), { endStream: true });
+        await s.write(JSON.stringify(memorySnapshot(server.sessionCount, openQuicConnectionCount())), { endStream: true });
       });
       return;
     default:

@@ -7,7 +7,6 @@
  */
 import { parseArgs } from 'node:util';
 import { WebTransportClient } from 'tswebtransport';
-import { StructuredStream } from 'tswebtransport/messaging';
 import { Ack, Join, Say, Welcome, make, structuredOptions } from './messages.mjs';
 
 const { values, positionals } = parseArgs({
@@ -22,7 +21,7 @@ const trust = values['cert-hash'] === undefined
 const client = new WebTransportClient();
 try {
   const session = await client.connect(url, { ...trust, timeoutMs: 5000 });
-  const messages = new StructuredStream(await session.createBidirectionalStream(), structuredOptions());
+  const messages = await session.createStructuredStream(structuredOptions());
 
   await messages.send(make(Join, { room: 'lobby', user: values.user }));
   const welcome = await messages.receive();

@@ -64,6 +64,13 @@ export interface WebTransportClientOptions {
   proxy?: ProxyOptions;
 }
 
+/** Trust and identity from the config's files, read once per client. */
+interface TlsMaterial {
+  readonly configCa: string | Uint8Array | undefined;
+  readonly clientCertificate: { chain: Uint8Array[]; key: SigningKey } | undefined;
+}
+const NO_TLS_MATERIAL: TlsMaterial = { configCa: undefined, clientCertificate: undefined };
+
 interface PooledConnection {
   readonly key: string;
   readonly host: WtConnectionHost;
@@ -101,16 +108,16 @@ export class WebTransportClient implements AsyncDisposable {
   readonly #options: WebTransportClientOptions;
   readonly #drivers = new Map<'udp4' | 'udp6', Promise<EndpointDriver>>();
   readonly #pool = new Map<string, PooledConnection[]>();
+  /** Connections being opened (socket, proxy), by pool key. */
+  readonly #opening = new Map<string, Promise<PooledConnection>>();
   readonly #sessions = new Set<WebTransportSession>();
   readonly #verifiers = new Map<string, CertificateVerifier | null>();
   readonly #stats = { attempted: 0, successful: 0, failed: 0, totalConnectMs: 0, minConnectMs: Infinity, maxConnectMs: 0, connectionsOpened: 0 };
   readonly createdAt = Date.now();
   readonly #proxy: ProxyDialer | undefined;
   #closing: Promise<void> | undefined;
-  /** config.certfile/keyfile, loaded on the first connection (mTLS). */
-  #clientCertificate: Promise<{ chain: Uint8Array[]; key: SigningKey } | undefined> | undefined;
-  /** config.caCerts read from its file when it names one. */
-  #configCa: Promise<string | Uint8Array | undefined> | undefined;
+  /** config.caCerts (read from its file when it names one) and certfile/keyfile (mTLS), loaded once. */
+  #material: Promise<TlsMaterial> | undefined;
 
   constructor(options: WebTransportClientOptions = {}) {
     this.config = options.config instanceof ClientConfig ? options.config : new ClientConfig(options.config ?? {});
@@ -189,9 +196,26 @@ export class WebTransportClient implements AsyncDisposable {
     const serverName = options.serverName ?? hostname;
     const key = this.#poolKey(remote, serverName, options);
     const reuse = options.reuseConnection ?? true;
+    // Loaded before the pool check, so that concurrent connects still find each other's connection.
+    const material = this.config.caCerts === undefined && this.config.certfile === undefined
+      ? NO_TLS_MATERIAL : await untilAborted(this.#tlsMaterial(), signal);
     let conn = reuse ? await this.#reusable(key, signal) : undefined;
+    const pending = reuse && conn === undefined ? this.#opening.get(key) : undefined;
+    if (pending !== undefined) {
+      // Another connect() is opening a connection to this origin: share it rather than open a second.
+      await untilAborted(pending.catch(() => undefined), signal);
+      conn = await this.#reusable(key, signal);
+    }
     const fresh = conn === undefined;
-    if (conn === undefined) conn = await this.#open(key, remote, serverName, options, signal);
+    if (conn === undefined) {
+      const opening = this.#open(key, remote, serverName, options, material, signal);
+      this.#opening.set(key, opening);
+      try {
+        conn = await opening;
+      } finally {
+        if (this.#opening.get(key) === opening) this.#opening.delete(key);
+      }
+    }
     const host = conn.host;
     const headers = this.#requestHeaders(options);
     let sessionId: number | undefined;
@@ -218,7 +242,7 @@ export class WebTransportClient implements AsyncDisposable {
       maxLocalStreams: this.config.maxStreams,
       maxIncomingStreams: this.config.maxIncomingStreams,
       maxDatagramSize: this.config.maxDatagramSize,
-      onClosed: (s) => this.#onSessionClosed(s, conn),
+      onClosed: this.#sessionClosedHandler(conn),
     });
     this.#sessions.add(session);
     conn.epoch = (conn.epoch ?? 0) + 1;
@@ -292,13 +316,11 @@ export class WebTransportClient implements AsyncDisposable {
     return verifier;
   }
 
-  async #open(key: string, remote: SocketAddress, serverName: string, o: WebTransportConnectOptions, signal: AbortSignal): Promise<PooledConnection> {
+  async #open(key: string, remote: SocketAddress, serverName: string, o: WebTransportConnectOptions, material: TlsMaterial, signal: AbortSignal): Promise<PooledConnection> {
     const proxied = this.#proxy !== undefined ? await this.#proxy.open(remote, webTransportTransport(this.config, this.#options.transport), signal) : undefined;
     const driver = proxied?.driver ?? await this.#driver(udpFamilyFor(remote.address));
-    const insecure = this.#insecure(o);
-    const configCa = insecure || o.ca !== undefined ? undefined : await untilAborted(this.#readConfigCa(), signal);
-    const verifier = insecure ? null : this.#verifierFor(o, configCa);
-    const clientCertificate = await untilAborted(this.#loadClientCertificate(), signal);
+    const verifier = this.#insecure(o) ? null : this.#verifierFor(o, material.configCa);
+    const clientCertificate = material.clientCertificate;
     const ref: { host?: WtConnectionHost } = {};
     const keyLog = this.#options.keyLog;
     const proto = driver.connect(remote, {
@@ -328,26 +350,28 @@ export class WebTransportClient implements AsyncDisposable {
     return conn;
   }
 
-  #loadClientCertificate(): Promise<{ chain: Uint8Array[]; key: SigningKey } | undefined> {
-    const { certfile, keyfile } = this.config;
-    this.#clientCertificate ??= certfile === undefined || keyfile === undefined
-      ? Promise.resolve(undefined)
-      : loadCredentials({ cert: certfile, key: keyfile }).then(
-        (c) => ({ chain: c.chain, key: c.signingKey }),
-        (error: unknown) => {
-          this.#clientCertificate = undefined;
-          throw new ClientError(`cannot load the client certificate (certfile/keyfile): ${(error as Error).message}`, { cause: error });
-        });
-    return this.#clientCertificate;
-  }
-
-  #readConfigCa(): Promise<string | Uint8Array | undefined> {
-    const ca = this.config.caCerts;
-    this.#configCa ??= ca === undefined ? Promise.resolve(undefined) : readCaCertificates(ca).catch((error: unknown) => {
-      this.#configCa = undefined;
-      throw new ClientError(`cannot read caCerts: ${(error as Error).message}`, { cause: error });
-    });
-    return this.#configCa;
+  #tlsMaterial(): Promise<TlsMaterial> {
+    const { caCerts, certfile, keyfile } = this.config;
+    this.#material ??= (async (): Promise<TlsMaterial> => {
+      let configCa: string | Uint8Array | undefined;
+      let clientCertificate: TlsMaterial['clientCertificate'];
+      try {
+        if (caCerts !== undefined) configCa = await readCaCertificates(caCerts);
+      } catch (error) {
+        throw new ClientError(`cannot read caCerts: ${(error as Error).message}`, { cause: error });
+      }
+      try {
+        if (certfile !== undefined && keyfile !== undefined) {
+          const c = await loadCredentials({ cert: certfile, key: keyfile });
+          clientCertificate = { chain: c.chain, key: c.signingKey };
+        }
+      } catch (error) {
+        throw new ClientError(`cannot load the client certificate (certfile/keyfile): ${(error as Error).message}`, { cause: error });
+      }
+      return { configCa, clientCertificate };
+    })();
+    this.#material.catch(() => { this.#material = undefined; });
+    return this.#material;
   }
 
   #driver(family: 'udp4' | 'udp6'): Promise<EndpointDriver> {
@@ -370,6 +394,11 @@ export class WebTransportClient implements AsyncDisposable {
   }
 
   /** The last session of a connection ended: close it once the close capsule got through. */
+  /** The session's close callback, built here so that it keeps only `conn` alive (not connect()'s whole scope). */
+  #sessionClosedHandler(conn: PooledConnection): (session: WebTransportSession) => void {
+    return (session) => this.#onSessionClosed(session, conn);
+  }
+
   #onSessionClosed(session: WebTransportSession, conn: PooledConnection): void {
     this.#sessions.delete(session);
     const host = conn.host;

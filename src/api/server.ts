@@ -16,9 +16,9 @@ import type { KeyLogSink, ProtoConnection, SocketAddress } from '../runtime/prot
 import { formatHostPort } from '../runtime/socket-address.js';
 import { H3_ALPN, openEndpoint } from './http3/endpoint-setup.js';
 import { ServerConfig, VerifyMode, type CongestionControlAlgorithm, type CredentialSource, type ServerConfigOptions } from './config.js';
-import { CertificateError, ConnectionError, HandshakeError, ServerError } from './errors.js';
+import { HandshakeError, ServerError } from './errors.js';
 import { SESSION_KEY, WebTransportSession } from './session.js';
-import { peerCertificatesOf, REQUEST_KEY, SessionRequest, type SessionFactory } from './session-request.js';
+import { REQUEST_KEY, SessionRequest, type SessionFactory } from './session-request.js';
 import { loadCredentials } from './tls-credentials.js';
 import { settleConnection, WtConnectionHost } from './wt-driver.js';
 
@@ -96,15 +96,16 @@ export async function readCaCertificates(source: CredentialSource): Promise<stri
 
 /**
  * Client-certificate policy from `verifyMode` and `caCerts` (CERT_REQUIRED without caCerts
- * trusts the system roots). CERT_OPTIONAL asks for a certificate and checks it when one comes
- * (the TLS core refuses a missing one as soon as it has a verifier, so that check runs here).
+ * trusts the system roots). CERT_OPTIONAL asks for a certificate and checks it in the handshake
+ * when one comes (a bad one is a TLS alert), but lets a client send none.
  */
-async function clientCertificatePolicy(config: ServerConfig): Promise<{ tls: { requestClientCertificate?: boolean; clientCertificateVerifier?: CertificateVerifier }; optionalVerifier?: CertificateVerifier }> {
+async function clientCertificatePolicy(config: ServerConfig): Promise<{ tls: { requestClientCertificate?: boolean; requireClientCertificate?: boolean; clientCertificateVerifier?: CertificateVerifier } }> {
   if (config.verifyMode === VerifyMode.CERT_NONE) return { tls: {} };
   const ca = config.caCerts === undefined ? undefined : [await readCaCertificates(config.caCerts)];
   const verifier = createCertificateVerifier(ca === undefined ? {} : { ca })!;
-  if (config.verifyMode === VerifyMode.CERT_REQUIRED) return { tls: { requestClientCertificate: true, clientCertificateVerifier: verifier } };
-  return { tls: { requestClientCertificate: true }, optionalVerifier: verifier };
+  const required = config.verifyMode === VerifyMode.CERT_REQUIRED;
+  // TLS verifies a certificate that comes; CERT_OPTIONAL only lets a client send none.
+  return { tls: { requestClientCertificate: true, requireClientCertificate: required, clientCertificateVerifier: verifier } };
 }
 
 export class WebTransportServer implements AsyncIterable<SessionRequest>, AsyncDisposable {
@@ -161,7 +162,7 @@ export class WebTransportServer implements AsyncIterable<SessionRequest>, AsyncD
           retry: options.retry ?? false,
           maxConnections: config.maxConnections,
         },
-        onAccepted: (connection) => self.server!.#accept(connection, options, policy.optionalVerifier),
+        onAccepted: (connection) => self.server!.#accept(connection, options),
       });
     } catch (error) {
       throw new ServerError(`cannot listen on ${host}:${port}: ${(error as Error).message}`, { cause: error, bindAddress: { host, port } });
@@ -195,7 +196,7 @@ export class WebTransportServer implements AsyncIterable<SessionRequest>, AsyncD
     return this.#requests[Symbol.asyncIterator]();
   }
 
-  #accept(proto: ProtoConnection, options: WebTransportServerOptions, optionalVerifier: CertificateVerifier | undefined): void {
+  #accept(proto: ProtoConnection, options: WebTransportServerOptions): void {
     const config = this.config;
     const factory: SessionFactory = (host, ev) => {
       const session = new WebTransportSession(SESSION_KEY, {
@@ -235,7 +236,6 @@ export class WebTransportServer implements AsyncIterable<SessionRequest>, AsyncD
         host.onConnectionEvent(ev);
         if (ev.type === 'handshakeCompleted') {
           handshakeDone = true;
-          if (optionalVerifier !== undefined) this.#checkOptionalCertificate(host, optionalVerifier, options);
         }
       },
     });
@@ -250,23 +250,6 @@ export class WebTransportServer implements AsyncIterable<SessionRequest>, AsyncD
       }
     });
     if (this.#closing !== undefined) host.close(H3ErrorCode.H3_NO_ERROR, 'server closing');
-  }
-
-  /** CERT_OPTIONAL: a client certificate that came must verify; the connection is refused otherwise. */
-  #checkOptionalCertificate(host: WtConnectionHost, verifier: CertificateVerifier, options: WebTransportServerOptions): void {
-    const chain = peerCertificatesOf(host.proto);
-    if (chain.length === 0) return;
-    try {
-      verifier.verify(chain, undefined, Date.now() * 1000);
-    } catch (error) {
-      const why = (error as Error).message;
-      const failure = (error as { reason?: string }).reason === 'expired' ? 'expired' : 'untrusted';
-      this.#reportHandshakeError(new CertificateError(`client certificate refused: ${why}`, {
-        cause: error, certificateError: failure, reason: why, remote: false,
-        remoteAddress: { address: host.remoteAddress.address, port: host.remoteAddress.port },
-      }), host, options);
-      host.close(H3ErrorCode.H3_REQUEST_REJECTED, `client certificate refused: ${why}`);
-    }
   }
 
   #reportHandshakeError(error: HandshakeError, host: WtConnectionHost, options: WebTransportServerOptions): void {

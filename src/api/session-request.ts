@@ -32,7 +32,7 @@ function toHeaderList(h: ResponseHeaders | undefined): Array<[string, string]> {
 /** The client's certificate chain (DER, leaf first) on a server connection; empty when it sent none. */
 export function peerCertificatesOf(proto: ProtoConnection): readonly Uint8Array[] {
   // The proto Connection has it; the runtime's structural ProtoConnection type does not list it.
-  return (proto as ProtoConnection & { readonly peerCertificates?: readonly Uint8Array[] }).peerCertificates ?? [];
+  return proto.peerCertificates ?? [];
 }
 
 export class SessionRequest {

@@ -53,7 +53,10 @@ export interface SessionInit {
   readonly streamSettings?: Partial<StreamSettings>;
   readonly streamCreationTimeoutMs?: number;
   readonly datagramHighWaterMark?: number;
-  /** Locally opened streams open at once (config maxStreams / maxStreamsPerConnection): more fail fast. */
+  /**
+   * Locally opened streams open at once (config maxStreams / maxStreamsPerConnection): past it,
+   * creation waits for one to finish, like for peer credit (`timeoutMs: 0` fails at once).
+   */
   readonly maxLocalStreams?: number;
   /** Peer streams waiting to be accepted (config maxIncomingStreams): more are refused with a reset. */
   readonly maxIncomingStreams?: number;
@@ -105,6 +108,9 @@ const isBidi = (s: IncomingStream): boolean => s instanceof WebTransportStream;
 const isUni = (s: IncomingStream): boolean => !(s instanceof WebTransportStream);
 const any = (): boolean => true;
 
+type AnyStream = WebTransportStream | WebTransportSendStream | WebTransportReceiveStream;
+const NO_STREAMS: Map<number, AnyStream> = new Map();
+
 function headerRecord(list: WtHeaderList): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [n, v] of list) out[n] = out[n] === undefined ? v : `${out[n]}, ${v}`;
@@ -134,7 +140,8 @@ export class WebTransportSession implements WtSessionTarget, AsyncDisposable {
   readonly #maxLocalStreams: number;
   readonly #maxIncomingStreams: number;
   #localOpen = 0;
-  readonly #streams = new Map<number, WebTransportStream | WebTransportSendStream | WebTransportReceiveStream>();
+  /** The shared empty map until the first stream (idle sessions have none): only ever read. */
+  #streams: Map<number, AnyStream> = NO_STREAMS;
   readonly #incoming = new IncomingQueue();
   readonly #openWaiters: { resolve: () => void; reject: (e: unknown) => void }[] = [];
   readonly #onClosed: ((session: WebTransportSession) => void) | undefined;
@@ -413,13 +420,21 @@ export class WebTransportSession implements WtSessionTarget, AsyncDisposable {
     return undefined;
   }
 
+  #trackStream(id: number, s: AnyStream): void {
+    if (this.#streams === NO_STREAMS) this.#streams = new Map();
+    this.#streams.set(id, s);
+  }
+
   #newStream<T>(Ctor: new (key: symbol, init: ConstructorParameters<typeof WebTransportStream>[1]) => T, id: number): T {
     return new Ctor(STREAM_KEY, {
       streamId: id, sessionId: this.sessionId, ops: this.#ops, settings: this.#settings,
       onFinished: (sid) => {
         if (!this.#streams.delete(sid)) return;
         this.#counters.streamsClosed++;
-        if (this.#isLocal(sid)) this.#localOpen--;
+        if (this.#isLocal(sid)) {
+          this.#localOpen--;
+          for (const w of this.#openWaiters.splice(0)) w.resolve();
+        }
       },
     });
   }
@@ -443,7 +458,7 @@ export class WebTransportSession implements WtSessionTarget, AsyncDisposable {
       return;
     }
     const s = direction === 'bidi' ? this.#newStream(WebTransportStream, id) : this.#newStream(WebTransportReceiveStream, id);
-    this.#streams.set(id, s);
+    this.#trackStream(id, s);
     this.#counters.streamsAccepted++;
     if (direction === 'bidi') this.#counters.bidirectional++;
     else this.#counters.unidirectional++;
@@ -463,20 +478,19 @@ export class WebTransportSession implements WtSessionTarget, AsyncDisposable {
           throw this.#closeError ?? new SessionClosedError('the session is closing', { sessionId: this.sessionId, sessionState: this.#state });
         }
         if (this.#state === SessionState.CONNECTING) await this.ready;
-        if (this.#localOpen >= this.#maxLocalStreams) {
-          throw new StreamError(`Cannot create new stream: stream limit (${this.#maxLocalStreams}) reached.`, { streamState: 'limit' });
-        }
-        const id = this.#host.command((e) => e.openStream(this.sessionId, direction));
+        // Our own cap (maxStreams) is met like the peer's credit: wait for a stream to finish.
+        const limited = this.#localOpen >= this.#maxLocalStreams;
+        const id = limited ? undefined : this.#host.command((e) => e.openStream(this.sessionId, direction));
         if (id !== undefined) {
           this.#localOpen++;
           const s = direction === 'bidi' ? this.#newStream(WebTransportStream, id) : this.#newStream(WebTransportSendStream, id);
-          this.#streams.set(id, s);
+          this.#trackStream(id, s);
           this.#counters.streamsCreated++;
           if (direction === 'bidi') this.#counters.bidirectional++;
           else this.#counters.unidirectional++;
           return s;
         }
-        // Blocked by the peer's stream limit: wait for credit, the deadline or the signal.
+        // Blocked by the peer's stream limit or maxStreams: wait for credit, the deadline or the signal.
         await new Promise<void>((resolve, reject) => {
           const waiter = { resolve, reject };
           this.#openWaiters.push(waiter);
@@ -493,11 +507,13 @@ export class WebTransportSession implements WtSessionTarget, AsyncDisposable {
         });
         options.signal?.throwIfAborted();
         if (timedOut) {
-          throw new OperationTimeoutError(`no ${direction} stream credit within ${timeoutMs} ms`, { timeoutMs, operation: 'createStream' });
+          throw new OperationTimeoutError(limited
+            ? `stream limit (${this.#maxLocalStreams}) reached: no stream finished within ${timeoutMs} ms`
+            : `no ${direction} stream credit within ${timeoutMs} ms`, { timeoutMs, operation: 'createStream' });
         }
       }
     } catch (error) {
-      if (error instanceof SessionClosedError || error instanceof OperationTimeoutError || error instanceof StreamError) throw error;
+      if (error instanceof SessionClosedError || error instanceof OperationTimeoutError) throw error;
       if (options.signal?.aborted) throw options.signal.reason;
       throw error instanceof Error && error.name !== 'SessionRejectedError' && !(error instanceof SessionError)
         ? new StreamError(`cannot create a ${direction} stream: ${error.message}`, { cause: error })

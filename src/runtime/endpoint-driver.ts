@@ -38,6 +38,30 @@ export interface DriverStats {
   timerFires: number;
 }
 
+/** Drivers whose socket is still open, so that a process can count the QUIC connections it holds. */
+const openDrivers = new Set<{ readonly connectionCount: number }>();
+
+/**
+ * QUIC connections held by this process's open endpoints, including those still closing or
+ * draining (RFC 9000 §10.2): e.g. a memory measurement waits for this before it counts.
+ */
+export function openQuicConnectionCount(): number {
+  let n = 0;
+  for (const d of openDrivers) n += d.connectionCount;
+  return n;
+}
+
+/**
+ * Microtask ticks between delivering events and sending: enough for an async handler a few
+ * awaits deep (event -> resolved promise -> application -> command) to queue its reply.
+ */
+const REACTION_TICKS = 4;
+
+function yieldThen(ticks: number, fn: () => void): void {
+  if (ticks <= 0) fn();
+  else queueMicrotask(() => yieldThen(ticks - 1, fn));
+}
+
 export class EndpointDriver<C extends ProtoConnection = ProtoConnection> {
   readonly socket: DatagramSocket;
   readonly endpoint: ProtoEndpoint<C>;
@@ -66,6 +90,17 @@ export class EndpointDriver<C extends ProtoConnection = ProtoConnection> {
   #blockedOnBuffers = false;
   #idleWaiters: (() => void)[] = [];
   readonly #flushCallback = (): void => {
+    // Events first; the transmits wait a few microtask ticks so that what the application does
+    // in reaction (a reply, the next request) leaves in the same packets as the ACKs. #flushScheduled
+    // stays set meanwhile: wake() has nothing to schedule.
+    if (this.#dispatchEvents()) {
+      yieldThen(REACTION_TICKS, this.#transmitCallback);
+      return;
+    }
+    this.#flushScheduled = false;
+    this.#flush();
+  };
+  readonly #transmitCallback = (): void => {
     this.#flushScheduled = false;
     this.#flush();
   };
@@ -109,6 +144,7 @@ export class EndpointDriver<C extends ProtoConnection = ProtoConnection> {
     this.#onAccepted = options.onAccepted;
     this.#scheduleFlush = options.scheduleFlush ?? setImmediate;
     this.#maxTransmitsPerFlush = options.maxTransmitsPerFlush ?? 256;
+    openDrivers.add(this);
     this.socket.onMessage((data, remote) => {
       this.stats.datagramsReceived++;
       this.endpoint.handleDatagram(this.clock.now(), data, remote);
@@ -180,9 +216,22 @@ export class EndpointDriver<C extends ProtoConnection = ProtoConnection> {
       this.#timers.clearTimer(bound);
     }
     this.#socketClosed = true;
+    openDrivers.delete(this);
     this.#disarm();
     this.#handlers.clear();
     await this.socket.close();
+  }
+
+  /** Hands queued events to the handlers; true when there were any. */
+  #dispatchEvents(): boolean {
+    if (this.#socketClosed) return false;
+    let any = false;
+    for (let ev = this.endpoint.pollEvent(); ev !== undefined; ev = this.endpoint.pollEvent()) {
+      any = true;
+      if (ev.type === 'accepted') this.#onAccepted?.(ev.connection);
+      else this.#dispatch(ev.connection, ev.event);
+    }
+    return any;
   }
 
   #flush(): void {

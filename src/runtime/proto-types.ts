@@ -36,6 +36,8 @@ export interface ProtoConnection {
   readonly maxDatagramSize: number;
   /** Negotiated TLS cipher suite name, once known. */
   readonly cipherSuite?: string | undefined;
+  /** The peer's certificate chain (DER, leaf first), once the handshake has it; empty without one. */
+  readonly peerCertificates?: readonly Uint8Array[];
   openStream(direction: StreamDirection): number | undefined;
   writeStream(streamId: number, data: Uint8Array, fin?: boolean): number;
   readStream(streamId: number, maxBytes: number): { data: Uint8Array; fin: boolean } | undefined;

@@ -52,8 +52,15 @@ export async function openEndpoint(options: {
 /** IP literals pass through; names resolve (IPv4 preferred). */
 export async function resolveHost(host: string, port: number): Promise<SocketAddress> {
   if (isIP(host) !== 0) return { address: host, port };
+  // RFC 6761 §6.3: localhost names always mean loopback (as browsers do): no resolver round trip.
+  if (isLocalhostName(host)) return { address: '127.0.0.1', port };
   const results = await lookup(host, { all: true });
   const pick = results.find((r) => r.family === 4) ?? results[0];
   if (!pick) throw new Error(`cannot resolve ${host}`);
   return { address: pick.address, port };
+}
+
+function isLocalhostName(host: string): boolean {
+  const name = host.toLowerCase().replace(/\.$/, '');
+  return name === 'localhost' || name.endsWith('.localhost');
 }

@@ -72,6 +72,19 @@ interface PeerUniStream {
   frames: H3FrameReader | undefined;
 }
 
+/** Shared empty maps, only ever read (reads and deletes of absent keys write nothing). */
+const NO_RAWS = new Map<number, never>();
+const NO_BIDI_HEADERS = new Map<number, never>();
+
+type WebTransportDraft = 'draft02' | 'draft07' | 'draft13' | 'draft15';
+const WT_DRAFTS: readonly WebTransportDraft[] = ['draft02', 'draft07', 'draft13', 'draft15'];
+/** Per bit mask of WT_DRAFTS, one frozen list shared by every connection whose peer sent it. */
+const wtDraftLists: (readonly WebTransportDraft[] | undefined)[] = [];
+
+function webTransportDrafts(mask: number): readonly WebTransportDraft[] {
+  return wtDraftLists[mask] ??= Object.freeze(WT_DRAFTS.filter((_, i) => (mask & (1 << i)) !== 0));
+}
+
 /** A WebTransport stream's receive side: bytes the H3 layer read past the header, then QUIC directly. */
 interface RawInbound {
   readonly sessionId: number;
@@ -128,9 +141,10 @@ export class H3Connection {
 
   private readonly requests = new Map<number, RequestStream>();
   private readonly outbound = new Map<number, OutboundStream>();
-  private readonly raws = new Map<number, RawInbound>();
+  /** Empty until the first WebTransport stream / server bidi stream (idle sessions have none): see rawsForWrite(). */
+  private raws: Map<number, RawInbound> = NO_RAWS;
   private readonly peerUni = new Map<number, PeerUniStream>();
-  private readonly peerBidiHeaders = new Map<number, StreamHeaderReader<BidiStreamHeader>>();
+  private peerBidiHeaders: Map<number, StreamHeaderReader<BidiStreamHeader>> = NO_BIDI_HEADERS;
 
   /** Server: highest request stream id accepted; the GOAWAY we sent (first id we refuse). */
   private maxPeerRequestId = -4;
@@ -199,7 +213,11 @@ export class H3Connection {
   pollEvent(): H3Event | undefined {
     if (this.eventHead >= this.events.length) return undefined;
     const ev = this.events[this.eventHead++];
-    if (this.eventHead > 64 && this.eventHead * 2 > this.events.length) {
+    if (this.eventHead === this.events.length) {
+      // Drained: an idle connection keeps no polled event (SETTINGS, response headers) alive.
+      this.events.length = 0;
+      this.eventHead = 0;
+    } else if (this.eventHead > 64 && this.eventHead * 2 > this.events.length) {
       this.events.splice(0, this.eventHead);
       this.eventHead = 0;
     }
@@ -388,6 +406,7 @@ export class H3Connection {
     let hr = this.peerBidiHeaders.get(id);
     if (hr === undefined) {
       hr = bidiStreamHeaderReader();
+      if (this.peerBidiHeaders === NO_BIDI_HEADERS) this.peerBidiHeaders = new Map();
       this.peerBidiHeaders.set(id, hr);
     }
     for (;;) {
@@ -419,11 +438,16 @@ export class H3Connection {
     }
   }
 
+  private rawsForWrite(): Map<number, RawInbound> {
+    if (this.raws === NO_RAWS) this.raws = new Map();
+    return this.raws;
+  }
+
   /** Hands a WebTransport stream to the layer above; its payload is read with readRaw(). */
   private startRaw(id: number, sessionId: number, direction: 'bidi' | 'uni', leftover: Uint8Array[], fin: boolean, from?: RequestStream): void {
     if (from !== undefined) this.requests.delete(id);
     const kept = leftover.filter((b) => b.length > 0);
-    this.raws.set(id, { sessionId, leftover: kept, fin });
+    this.rawsForWrite().set(id, { sessionId, leftover: kept, fin });
     this.emit({ type: 'webTransportStream', sessionId, streamId: id, direction });
     this.emit({ type: 'rawReadable', streamId: id });
   }
@@ -543,12 +567,21 @@ export class H3Connection {
     if (settings.get(H3SettingId.SETTINGS_H3_DATAGRAM) === 1 && this.quic.maxDatagramSize === 0) {
       throw new H3Error(H3ErrorCode.H3_SETTINGS_ERROR, 'SETTINGS_H3_DATAGRAM without QUIC datagram support');
     }
-    const wt: Array<'draft02' | 'draft07' | 'draft13' | 'draft15'> = [];
-    if (settings.get(H3SettingId.SETTINGS_ENABLE_WEBTRANSPORT) === 1) wt.push('draft02');
-    if ((settings.get(H3SettingId.SETTINGS_WEBTRANSPORT_MAX_SESSIONS) ?? 0) > 0) wt.push('draft07');
-    if ((settings.get(H3SettingId.SETTINGS_WT_MAX_SESSIONS) ?? 0) > 0) wt.push('draft13');
-    if (settings.get(H3SettingId.SETTINGS_WT_ENABLED) === 1) wt.push('draft15');
-    this.peerSettingsView = { ...view, raw: settings, webTransport: wt };
+    const wt = webTransportDrafts(
+      (settings.get(H3SettingId.SETTINGS_ENABLE_WEBTRANSPORT) === 1 ? 1 : 0)
+      | ((settings.get(H3SettingId.SETTINGS_WEBTRANSPORT_MAX_SESSIONS) ?? 0) > 0 ? 2 : 0)
+      | ((settings.get(H3SettingId.SETTINGS_WT_MAX_SESSIONS) ?? 0) > 0 ? 4 : 0)
+      | (settings.get(H3SettingId.SETTINGS_WT_ENABLED) === 1 ? 8 : 0));
+    // A literal of fixed shape (a spread gives each connection its own hidden class).
+    this.peerSettingsView = {
+      qpackMaxTableCapacity: view.qpackMaxTableCapacity,
+      maxFieldSectionSize: view.maxFieldSectionSize,
+      qpackBlockedStreams: view.qpackBlockedStreams,
+      enableConnectProtocol: view.enableConnectProtocol,
+      h3Datagram: view.h3Datagram,
+      raw: settings,
+      webTransport: wt,
+    };
     this.encoder.setPeerSettings({ maxTableCapacity: view.qpackMaxTableCapacity, blockedStreams: view.qpackBlockedStreams });
     this.flushEncoderStream();
     this.emit({ type: 'settings', settings: this.peerSettingsView });
@@ -826,7 +859,7 @@ export class H3Connection {
     if (id === undefined) return undefined;
     const header = direction === 'bidi' ? encodeWebTransportBidiHeader(sessionId) : encodeWebTransportUniHeader(sessionId);
     this.openOutbound(id, header);
-    if (direction === 'bidi') this.raws.set(id, { sessionId, leftover: [], fin: false });
+    if (direction === 'bidi') this.rawsForWrite().set(id, { sessionId, leftover: [], fin: false });
     return id;
   }
 

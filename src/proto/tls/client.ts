@@ -54,6 +54,8 @@ const DEFAULT_SUPPORTED_SUITES: readonly number[] = DEFAULT_SUITES.filter((s) =>
 /** Nothing offered yet / any more (shared, never written to). */
 const NONE_OFFERED: ReadonlySet<number> = new Set<number>();
 const DEFAULT_GROUPS: KeyExchangeGroup[] = ['x25519', 'secp256r1'];
+/** Stands for the config once the handshake is over (shared, read by nothing). */
+const RELEASED_CONFIG: TlsClientConfig = Object.freeze({ alpnProtocols: [], transportParameters: new Uint8Array(0), verifier: null });
 
 type ClientState = 'start' | 'wait_sh' | 'wait_ee' | 'wait_cert_cr' | 'wait_cert' | 'wait_cv' | 'wait_finished' | 'connected';
 
@@ -68,7 +70,8 @@ export function createTlsClient(config: TlsClientConfig, deps: TlsDeps): TlsSess
 
 export class TlsClient extends TlsSessionBase implements TlsSession {
   readonly isServer = false;
-  private readonly config: TlsClientConfig;
+  /** Released once the handshake completes. */
+  private config: TlsClientConfig;
   private readonly suites: readonly number[];
   private readonly groups: readonly KeyExchangeGroup[];
   private readonly sigSchemes: readonly number[];
@@ -336,6 +339,8 @@ export class TlsClient extends TlsSessionBase implements TlsSession {
     this.certRequest = undefined;
     this.offered = NONE_OFFERED;
     this.alpnBytes = [];
+    // Session tickets need only serverName and alpn, both kept apart: the caller's config goes.
+    this.config = RELEASED_CONFIG;
     this.releaseHandshakeState();
   }
 
@@ -359,7 +364,7 @@ export class TlsClient extends TlsSessionBase implements TlsSession {
     const nst = decodeNewSessionTicket(m.body);
     if (nst.lifetimeSeconds === 0) return; // "discard immediately" (RFC 8446 §4.6.1)
     const ticket: SessionTicket = {
-      serverName: this.config.serverName ?? '',
+      serverName: this.serverName ?? '',
       alpn: this.alpn!,
       suite: this.cipherSuite!.id,
       ticket: nst.ticket,

@@ -2,17 +2,21 @@
  * A double-ended queue on a power-of-two ring buffer: O(1) push/shift at both ends with no
  * array shifting (Array#shift is O(n)). Used for event and transmit queues.
  */
+/** The ring of every deque never pushed to: never written (the first push allocates). */
+const NO_ITEMS: never[] = [];
+
 export class Deque<T> {
-  private items: (T | undefined)[];
+  private items: (T | undefined)[] = NO_ITEMS;
   private head = 0;
   private count = 0;
-  private mask: number;
+  private mask = 0;
+  /** Ring size of the first allocation: many deques (per stream, per connection) stay empty. */
+  private readonly firstCapacity: number;
 
   constructor(initialCapacity = 16) {
     let cap = 4;
     while (cap < initialCapacity) cap *= 2;
-    this.items = new Array<T | undefined>(cap);
-    this.mask = cap - 1;
+    this.firstCapacity = cap;
   }
 
   get length(): number {
@@ -26,6 +30,11 @@ export class Deque<T> {
   private grow(): void {
     const old = this.items;
     const cap = old.length;
+    if (cap === 0) {
+      this.items = new Array<T | undefined>(this.firstCapacity);
+      this.mask = this.firstCapacity - 1;
+      return;
+    }
     const next = new Array<T | undefined>(cap * 2);
     for (let i = 0; i < this.count; i++) next[i] = old[(this.head + i) & this.mask];
     this.items = next;

@@ -51,6 +51,8 @@ interface DeferredRequest {
 }
 
 const MAX_DEFERRED_REQUESTS = 16;
+/** A session's request headers once nothing will read them (shared, never written to). */
+const NO_HEADERS: WtHeaderList = [];
 const MAX_EVENTS_COMPACT = 1024;
 
 function header(headers: WtHeaderList, name: string): string | undefined {
@@ -67,7 +69,7 @@ export class WebTransportEngine {
   private negotiationError: string | undefined;
   private readonly sessions = new Map<number, WtSession>();
   /** WebTransport stream id -> its session. */
-  private readonly streamSession = new Map<number, WtSession>();
+  private streamSession: Map<number, WtSession> | undefined;
   private readonly pending: PendingBuffer;
   private deferred: DeferredRequest[] = [];
   private goawayReceived = false;
@@ -147,7 +149,7 @@ export class WebTransportEngine {
         return true;
       }
       case 'streamWritable': {
-        const s = this.streamSession.get(ev.streamId);
+        const s = this.streamSession?.get(ev.streamId);
         if (s === undefined) return this.sessions.has(ev.streamId);
         this.emit({ type: 'streamWritable', sessionId: s.id, streamId: ev.streamId });
         return true;
@@ -158,7 +160,7 @@ export class WebTransportEngine {
       case 'httpDatagram': return this.onDatagram(now, ev.streamId, ev.payload);
       case 'webTransportStream': this.onPeerStream(now, ev.sessionId, ev.streamId, ev.direction); return true;
       case 'rawReadable': {
-        const s = this.streamSession.get(ev.streamId);
+        const s = this.streamSession?.get(ev.streamId);
         if (s !== undefined && s.isUsable) this.emit({ type: 'streamReadable', sessionId: s.id, streamId: ev.streamId });
         return true;
       }
@@ -282,9 +284,9 @@ export class WebTransportEngine {
       return this.onConnectEnded(streamId, { kind: 'peerReset', h3Code: Number(code) }, 'recv');
     }
     if (this.pending.removeStream(streamId)) return true;
-    const s = this.streamSession.get(streamId);
+    const s = this.streamSession?.get(streamId);
     if (s === undefined) return false;
-    const info = s.streams.get(streamId);
+    const info = s.streams?.get(streamId);
     if (info !== undefined) {
       info.recvDone = true;
       this.emit({ type: 'streamReset', sessionId: s.id, streamId, code: http3CodeToWebTransport(code), h3Code: code });
@@ -304,9 +306,9 @@ export class WebTransportEngine {
     if (this.sessions.has(streamId) || this.pending.isRecentlyClosed(streamId)) {
       return this.onConnectEnded(streamId, { kind: 'peerReset', h3Code: Number(code) }, 'send');
     }
-    const s = this.streamSession.get(streamId);
+    const s = this.streamSession?.get(streamId);
     if (s === undefined) return false;
-    const info = s.streams.get(streamId);
+    const info = s.streams?.get(streamId);
     if (info !== undefined) {
       info.sendDone = true;
       this.emit({ type: 'streamStopped', sessionId: s.id, streamId, code: http3CodeToWebTransport(code), h3Code: code });
@@ -404,7 +406,7 @@ export class WebTransportEngine {
       throw e;
     }
     s.addStream(streamId, direction, false);
-    this.streamSession.set(streamId, s);
+    (this.streamSession ??= new Map()).set(streamId, s);
     this.emit({ type: 'streamOpened', sessionId: s.id, streamId, direction });
     this.emit({ type: 'streamReadable', sessionId: s.id, streamId });
   }
@@ -459,7 +461,7 @@ export class WebTransportEngine {
     });
     const id = this.h3.sendRequest(headers);
     if (id === undefined) return undefined;
-    this.newSession(id, true, profile, headers);
+    this.newSession(id, true, profile, NO_HEADERS);
     return id;
   }
 
@@ -469,6 +471,7 @@ export class WebTransportEngine {
     if (!this.isServer || s.state !== 'requested') throw new WtUsageError(`session ${sessionId} is not awaiting an answer`);
     if (!isSuccessfulConnectStatus(status)) throw new WtUsageError(`accept needs a 2xx status, got ${status}`);
     this.h3.sendResponse(sessionId, [[':status', String(status)], ...connectResponseExtraHeaders(s.requestHeaders), ...headers]);
+    s.requestHeaders = NO_HEADERS;
     s.markOpen();
     this.emit({ type: 'sessionReady', sessionId, status, headers });
     this.deliverPending(s);
@@ -524,7 +527,7 @@ export class WebTransportEngine {
     if (id === undefined) return undefined;
     s.flow.onLocalStreamOpened(direction);
     s.addStream(id, direction, true);
-    this.streamSession.set(id, s);
+    (this.streamSession ??= new Map()).set(id, s);
     return id;
   }
 
@@ -597,7 +600,7 @@ export class WebTransportEngine {
 
   /** The session a stream belongs to (undefined once the stream is finished both ways). */
   streamSessionId(streamId: number): number | undefined {
-    return this.streamSession.get(streamId)?.id;
+    return this.streamSession?.get(streamId)?.id;
   }
 
   // ================================================================== commands: datagrams
@@ -622,8 +625,8 @@ export class WebTransportEngine {
   }
 
   private requireStream(streamId: number): { s: WtSession; info: WtStreamInfo } {
-    const s = this.streamSession.get(streamId);
-    const info = s?.streams.get(streamId);
+    const s = this.streamSession?.get(streamId);
+    const info = s?.streams?.get(streamId);
     if (s === undefined || info === undefined) throw new WtUsageError(`no open WebTransport stream ${streamId}`);
     return { s, info };
   }
@@ -631,8 +634,8 @@ export class WebTransportEngine {
   /** Drops a stream finished in both directions; a peer stream's end frees a session slot. */
   private maybeForget(s: WtSession, info: WtStreamInfo): void {
     if (!info.sendDone || !info.recvDone) return;
-    s.streams.delete(info.streamId);
-    this.streamSession.delete(info.streamId);
+    s.streams?.delete(info.streamId);
+    this.streamSession?.delete(info.streamId);
     if (!info.local && s.isUsable) {
       s.flow.onPeerStreamClosed(info.direction);
       this.flushCapsules(s);
@@ -654,8 +657,8 @@ export class WebTransportEngine {
     const actions = s.terminate(cause);
     if (actions === undefined) return;
     for (const a of actions) this.apply(a);
-    for (const id of s.streams.keys()) this.streamSession.delete(id);
-    s.streams.clear();
+    for (const id of s.streams?.keys() ?? []) this.streamSession?.delete(id);
+    s.streams?.clear();
     this.sessions.delete(s.id);
     for (const p of this.pending.closeSession(s.id)) this.rejectStream(p.streamId, p.direction, WtErrorCode.WT_SESSION_GONE);
     const info = s.closeInfo!;

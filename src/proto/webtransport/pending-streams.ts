@@ -43,14 +43,18 @@ interface PendingDatagram {
 
 export type AddStreamResult = 'buffered' | 'rejected' | 'sessionGone';
 
+/** Shared by every buffer until its first entry (only ever read: reads and deletes of an empty map write nothing). */
+const NO_STREAMS: Map<number, PendingStream> = new Map();
+const NO_CLOSED: Set<number> = new Set();
+
 export class PendingBuffer {
   readonly limits: PendingLimits;
   /** Insertion order = arrival order, so expiry scans stop at the first young entry. */
-  private readonly streams = new Map<number, PendingStream>();
+  private streams = NO_STREAMS;
   private datagrams: PendingDatagram[] = [];
   private datagramHead = 0;
   private datagramBytes = 0;
-  private readonly closed = new Set<number>();
+  private closed = NO_CLOSED;
   /** Counters for diagnostics. */
   rejectedStreams = 0;
   droppedDatagrams = 0;
@@ -84,6 +88,7 @@ export class PendingBuffer {
       this.rejectedStreams++;
       return 'rejected';
     }
+    if (this.streams === NO_STREAMS) this.streams = new Map();
     this.streams.set(streamId, { sessionId, streamId, direction, arrivedAt: now });
     return 'buffered';
   }
@@ -150,6 +155,7 @@ export class PendingBuffer {
   /** Remembers a closed session id, forgetting the oldest beyond the limit. */
   markClosed(sessionId: number): void {
     this.closed.delete(sessionId);
+    if (this.closed === NO_CLOSED) this.closed = new Set();
     this.closed.add(sessionId);
     if (this.closed.size > this.limits.recentlyClosed) {
       const oldest = this.closed.values().next().value as number;

@@ -59,14 +59,15 @@ export class WtSession {
   readonly profile: WtProfile;
   readonly flow: SessionFlowControl;
   state: WtSessionState = 'requested';
-  readonly streams = new Map<number, WtStreamInfo>();
+  /** Created with the first stream: most sessions of a busy server are idle. */
+  streams: Map<number, WtStreamInfo> | undefined;
   /** Our side of the CONNECT stream ended (FIN or reset). */
   connectSendDone = false;
   /** The peer's side of the CONNECT stream ended. */
   connectRecvDone = false;
   closeInfo: WtCloseInfo | undefined;
-  /** Request data kept for the API (authority, path, origin, headers). */
-  readonly requestHeaders: ReadonlyArray<readonly [string, string]>;
+  /** Server: the CONNECT's headers, read when answering it; emptied once answered (and never kept by a client). */
+  requestHeaders: ReadonlyArray<readonly [string, string]>;
 
   constructor(id: number, isClient: boolean, profile: WtProfile, requestHeaders: ReadonlyArray<readonly [string, string]>, flow?: SessionFlowControl) {
     this.id = id;
@@ -103,7 +104,7 @@ export class WtSession {
       sendDone: direction === 'uni' && !local,
       recvDone: direction === 'uni' && local,
     };
-    this.streams.set(streamId, info);
+    (this.streams ??= new Map()).set(streamId, info);
     return info;
   }
 
@@ -148,11 +149,11 @@ export class WtSession {
       case 'connectionClosed':
         this.closeInfo = { code: 0, reason: cause.reason, remote: true };
         this.connectSendDone = this.connectRecvDone = true;
-        for (const s of this.streams.values()) s.sendDone = s.recvDone = true;
+        for (const s of this.streams?.values() ?? []) s.sendDone = s.recvDone = true;
         return actions;
     }
     this.connectSendDone = true;
-    for (const s of this.streams.values()) {
+    for (const s of this.streams?.values() ?? []) {
       if (!s.sendDone) actions.push({ kind: 'resetStream', streamId: s.streamId, h3Code: WtErrorCode.WT_SESSION_GONE });
       if (!s.recvDone) actions.push({ kind: 'stopSending', streamId: s.streamId, h3Code: WtErrorCode.WT_SESSION_GONE });
       s.sendDone = s.recvDone = true;

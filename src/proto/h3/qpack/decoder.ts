@@ -34,6 +34,8 @@ const BLOCKED: DecodeResult = { blocked: true };
 const NOTHING_PENDING = new Uint8Array(0);
 const DEFAULT_MAX_FIELD_SECTION_SIZE = 64 * 1024;
 
+const NO_BLOCKED: Map<number, number> = new Map();
+
 export class QpackDecoder {
   private readonly table = new DynamicTable();
   private readonly maxTableCapacity: number;
@@ -46,8 +48,10 @@ export class QpackDecoder {
   /** Bytes the pending instruction needs before it is worth parsing again. */
   private pendingNeed = 0;
   /** Blocked stream id -> its Required Insert Count. */
-  private readonly blocked = new Map<number, number>();
-  private readonly out = new ByteWriter(64);
+  /** Shared empty map until a stream blocks (most connections never): only ever read. */
+  private blocked: Map<number, number> = NO_BLOCKED;
+  /** Decoder-stream bytes not yet polled; none in between (idle connections hold no buffer). */
+  private out: ByteWriter | undefined;
   /** The Known Received Count as the encoder will compute it from what we sent. */
   private acknowledgedInsertCount = 0;
 
@@ -167,6 +171,7 @@ export class QpackDecoder {
       if (ric > this.table.insertCount) {
         if (!this.blocked.has(streamId)) {
           if (this.blocked.size >= this.maxBlockedStreams) throw decompressionFailed(`more than ${this.maxBlockedStreams} blocked streams`);
+          if (this.blocked === NO_BLOCKED) this.blocked = new Map();
           this.blocked.set(streamId, ric);
         }
         return BLOCKED;
@@ -174,7 +179,7 @@ export class QpackDecoder {
       this.blocked.delete(streamId);
       const headers = this.decodeLines(r, ric, base);
       if (ric > 0) {
-        writeDecoderInstruction(this.out, { type: 'sectionAck', streamId });
+        writeDecoderInstruction(this.decoderStreamWriter(), { type: 'sectionAck', streamId });
         if (ric > this.acknowledgedInsertCount) this.acknowledgedInsertCount = ric;
       }
       return { headers };
@@ -251,20 +256,24 @@ export class QpackDecoder {
    */
   cancelStream(streamId: number, notify = this.maxTableCapacity > 0): void {
     this.blocked.delete(streamId);
-    if (notify) writeDecoderInstruction(this.out, { type: 'streamCancel', streamId });
+    if (notify) writeDecoderInstruction(this.decoderStreamWriter(), { type: 'streamCancel', streamId });
   }
 
   /** Bytes to send on our decoder stream, if any. */
   pollDecoderStream(): Uint8Array | undefined {
     const inserted = this.table.insertCount;
     if (inserted > this.acknowledgedInsertCount) {
-      writeDecoderInstruction(this.out, { type: 'insertCountIncrement', increment: inserted - this.acknowledgedInsertCount });
+      writeDecoderInstruction(this.decoderStreamWriter(), { type: 'insertCountIncrement', increment: inserted - this.acknowledgedInsertCount });
       this.acknowledgedInsertCount = inserted;
     }
-    if (this.out.length === 0) return undefined;
-    const bytes = this.out.finish().slice();
-    this.out.pos = 0;
-    return bytes;
+    const out = this.out;
+    if (out === undefined || out.length === 0) return undefined;
+    this.out = undefined;
+    return out.finish();
+  }
+
+  private decoderStreamWriter(): ByteWriter {
+    return this.out ??= new ByteWriter(64);
   }
 }
 

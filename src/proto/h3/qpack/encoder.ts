@@ -60,6 +60,13 @@ function defaultShouldIndex(name: string): boolean {
   return !NOT_INDEXED.has(name);
 }
 
+const NO_SECTIONS: Map<number, never[]> = new Map();
+/**
+ * Field lines of the section being encoded, shared by every encoder: encodeFieldSection()
+ * fills and copies it out synchronously. Grows to the largest section seen.
+ */
+const sharedLines = new ByteWriter(0);
+
 export class QpackEncoder {
   private readonly table = new DynamicTable({ indexed: true });
   private readonly ownMaxCapacity: number;
@@ -69,10 +76,10 @@ export class QpackEncoder {
   private maxEntries = 0;
   private knownReceivedCount = 0;
   /** Stream id -> its unacknowledged sections, oldest first. */
-  private readonly sections = new Map<number, OutstandingSection[]>();
-  private readonly encoderOut = new ByteWriter(64);
-  /** Grows on first use: many connections encode one or two small sections in all. */
-  private readonly lines = new ByteWriter(0);
+  /** Shared empty map until a section references the dynamic table: only ever read. */
+  private sections: Map<number, OutstandingSection[]> = NO_SECTIONS;
+  /** Encoder-stream bytes not yet polled; none between insertions (idle connections hold no buffer). */
+  private encoderOut: ByteWriter | undefined;
   private partial: Uint8Array | undefined;
   private settingsApplied = false;
   /** The capacity we will announce with our first insertion (none is sent before it is needed). */
@@ -124,7 +131,7 @@ export class QpackEncoder {
     if (capacity <= 0) return false;
     this.pendingCapacity = 0;
     this.table.setCapacity(capacity);
-    writeEncoderInstruction(this.encoderOut, { type: 'setCapacity', capacity });
+    writeEncoderInstruction(this.encoderStreamWriter(), { type: 'setCapacity', capacity });
     return true;
   }
 
@@ -134,7 +141,7 @@ export class QpackEncoder {
     const dynamic = table.capacity > 0 || this.pendingCapacity > 0;
     const base = table.insertCount;
     const canBlock = dynamic && (this.isBlocking(streamId) || this.blockingStreamCount() < this.peerBlockedStreams);
-    const w = this.lines;
+    const w = sharedLines;
     w.pos = 0;
     let maxRef = -1;
     let minRef = Number.MAX_SAFE_INTEGER;
@@ -182,7 +189,10 @@ export class QpackEncoder {
     ow.bytes(w.finish());
     if (ric > 0) {
       let list = this.sections.get(streamId);
-      if (list === undefined) this.sections.set(streamId, (list = []));
+      if (list === undefined) {
+        if (this.sections === NO_SECTIONS) this.sections = new Map();
+        this.sections.set(streamId, (list = []));
+      }
       list.push({ requiredInsertCount: ric, minRef });
     }
     return out;
@@ -211,9 +221,9 @@ export class QpackEncoder {
     if (table.droppedCount + evictions > this.evictionLimit(sectionMinRef)) return -1;
     const sn = staticNameIndex(name);
     const dn = sn < 0 ? table.findName(name) : -1;
-    if (sn >= 0) writeEncoderInstruction(this.encoderOut, { type: 'insertWithNameRef', isStatic: true, nameIndex: sn, value }, this.huffman);
-    else if (dn >= 0) writeEncoderInstruction(this.encoderOut, { type: 'insertWithNameRef', isStatic: false, nameIndex: table.insertCount - dn - 1, value }, this.huffman);
-    else writeEncoderInstruction(this.encoderOut, { type: 'insertWithLiteralName', name, value }, this.huffman);
+    if (sn >= 0) writeEncoderInstruction(this.encoderStreamWriter(), { type: 'insertWithNameRef', isStatic: true, nameIndex: sn, value }, this.huffman);
+    else if (dn >= 0) writeEncoderInstruction(this.encoderStreamWriter(), { type: 'insertWithNameRef', isStatic: false, nameIndex: table.insertCount - dn - 1, value }, this.huffman);
+    else writeEncoderInstruction(this.encoderStreamWriter(), { type: 'insertWithLiteralName', name, value }, this.huffman);
     return table.insert(name, value, size);
   }
 
@@ -285,10 +295,14 @@ export class QpackEncoder {
 
   /** Bytes to send on our encoder stream, if any (send them before the sections that need them). */
   pollEncoderStream(): Uint8Array | undefined {
-    if (this.encoderOut.length === 0) return undefined;
-    const bytes = this.encoderOut.finish().slice();
-    this.encoderOut.pos = 0;
-    return bytes;
+    const out = this.encoderOut;
+    if (out === undefined || out.length === 0) return undefined;
+    this.encoderOut = undefined;
+    return out.finish();
+  }
+
+  private encoderStreamWriter(): ByteWriter {
+    return this.encoderOut ??= new ByteWriter(64);
   }
 }
 

@@ -38,7 +38,7 @@ import { DatagramQueues } from './datagrams.js';
 import { CidManager, type ConnectionIdIssuer } from './cid-manager.js';
 import type { TransportConfig } from './config.js';
 import type { CloseInfo, ConnectionEvent, StreamDirection } from './events.js';
-import { PacketNumberSpace } from './packet-space.js';
+import { PacketNumberSpace, discardedSpace } from './packet-space.js';
 import { TimerKind, TimerTable } from './timers.js';
 import { ConnectionStatsCounter, type ConnectionStats } from './stats.js';
 
@@ -92,6 +92,8 @@ const LEVEL_TO_SPACE: Record<number, PacketSpace | undefined> = {
 };
 const SPACE_TO_LEVEL: readonly EncryptionLevel[] = [EncryptionLevel.INITIAL, EncryptionLevel.HANDSHAKE, EncryptionLevel.APPLICATION];
 const EMPTY = new Uint8Array(0);
+/** Frames kept for a packet that is not ack-eliciting (shared, never written to). */
+const NO_FRAMES: Frame[] = [];
 const PING: Frame = { type: 'ping' };
 /** CRYPTO frames are sized as if their offset needed a 4-byte varint (handshakes stay below 2^30). */
 const CRYPTO_OFFSET_BOUND = 1 << 30;
@@ -136,7 +138,8 @@ export class Connection {
   private readonly events: ConnectionEvent[] = [];
   private readonly statsCounter = new ConnectionStatsCounter();
 
-  private readonly originalDcid: Uint8Array;
+  /** Checked against the peer's transport parameters and a Retry; emptied after the handshake. */
+  private originalDcid: Uint8Array;
   private readonly localInitialSourceCid: Uint8Array;
   private readonly retrySourceCid: Uint8Array | undefined;
   private receivedRetrySourceCid: Uint8Array | undefined;
@@ -407,9 +410,11 @@ export class Connection {
       this.onPacketsLost(result.lost);
       if (result.probe) {
         const space = this.spaces[result.probe.space];
-        space.probesOwed = Math.max(space.probesOwed, result.probe.count);
-        // Probes retransmit unacknowledged handshake data when there is some (RFC 9002 §6.2.4).
-        if (result.probe.space < 2) space.cryptoSend.requeueUnacked();
+        if (!space.discarded) {
+          space.probesOwed = Math.max(space.probesOwed, result.probe.count);
+          // Probes retransmit unacknowledged handshake data when there is some (RFC 9002 §6.2.4).
+          if (result.probe.space < 2) space.cryptoSend.requeueUnacked();
+        }
         this.statsCounter.ptoCount++;
       }
     }
@@ -602,6 +607,8 @@ export class Connection {
   }
 
   private onAck(now: Micros, spaceId: PacketSpace, ack: AckFrame): void {
+    // The packet carrying this ACK just completed the handshake and discarded its space.
+    if (this.spaces[spaceId].discarded) return;
     const delay = spaceId === 2 ? ack.ackDelay * 2 ** this.peerAckDelayExponent : 0;
     const result = this.loss.onAckReceived(spaceId, ack, delay, now, this.handshakeConfirmed);
     if (spaceId === 1 && !this.isServer) this.peerValidatedUs = true;
@@ -612,6 +619,7 @@ export class Connection {
 
   private onPacketAcked(p: SentPacket): void {
     const space = this.spaces[p.space];
+    if (space.discarded) return;
     if (p.largestAckedInAck !== undefined) space.ack.onAckOfAckReceived(p.largestAckedInAck);
     if (p.space === 2 && this.oneRtt) this.oneRtt.onPacketAcked(p.pn);
     for (const f of p.frames) {
@@ -660,6 +668,7 @@ export class Connection {
 
   private onCrypto(now: Micros, spaceId: PacketSpace, frame: CryptoFrame): void {
     const space = this.spaces[spaceId];
+    if (space.discarded) return; // after the Finished in the same packet: nothing more is read here
     const recv = space.cryptoRecv;
     if (frame.offset + frame.data.length > recv.readOffset + MAX_CRYPTO_BUFFER) {
       throw new TransportError(TransportErrorCode.CRYPTO_BUFFER_EXCEEDED, 'too much CRYPTO data buffered', 0x06);
@@ -679,8 +688,8 @@ export class Connection {
       switch (ev.type) {
         case 'handshakeData': {
           const spaceId = LEVEL_TO_SPACE[ev.level];
-          if (spaceId === undefined) break;
-          this.spaces[spaceId].cryptoSend.write(ev.data);
+          const space = spaceId === undefined ? undefined : this.spaces[spaceId];
+          if (space && !space.discarded) space.cryptoSend.write(ev.data);
           break;
         }
         case 'secret':
@@ -718,7 +727,7 @@ export class Connection {
       return;
     }
     const spaceId = LEVEL_TO_SPACE[level];
-    if (spaceId === undefined) return;
+    if (spaceId === undefined || this.spaces[spaceId].discarded) return;
     const keys = derivePacketKeys(this.crypto, suite, secret);
     if (direction === 'read') {
       this.spaces[spaceId].readKeys = keys;
@@ -741,6 +750,9 @@ export class Connection {
       if (!peer) throw new TransportError(TransportErrorCode.CRYPTO_ERROR_BASE + 109, 'missing transport parameters');
       this.applyPeerTransportParameters(peer);
     }
+    // Validated (client) or sent (server): never read again.
+    this.originalDcid = EMPTY;
+    this.peerInitialSourceCid = undefined;
     this.cids.topUp();
     this.events.push({ type: 'handshakeCompleted', alpn: this.tls.alpn, resumed: this.tls.resumed });
     this.armKeepAlive(now);
@@ -768,6 +780,8 @@ export class Connection {
     const space = this.spaces[spaceId];
     if (space.discarded) return;
     space.discard();
+    // Connections share one stand-in per discarded level: the emptied parts are freed.
+    this.spaces[spaceId] = discardedSpace(spaceId);
     this.loss.discardSpace(spaceId);
   }
 
@@ -1177,7 +1191,9 @@ export class Connection {
     const size = end - p.start;
     const sent: SentPacket = {
       pn: p.pn, space: p.space, timeSent: now, size, ackEliciting: p.ackEliciting,
-      inFlight: p.ackEliciting, frames: p.frames,
+      // ACK, PADDING and CONNECTION_CLOSE need nothing on ack or loss: an idle connection's last
+      // ACK-only packet, never acknowledged, would otherwise keep its ACK frame for good.
+      inFlight: p.ackEliciting, frames: p.ackEliciting ? p.frames : NO_FRAMES,
     };
     if (p.largestAckedInAck !== undefined) sent.largestAckedInAck = p.largestAckedInAck;
     this.loss.onPacketSent(sent, now);

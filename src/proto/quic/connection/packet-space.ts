@@ -40,3 +40,27 @@ export class PacketNumberSpace {
     this.cryptoRecv.discard();
   }
 }
+
+/** One shared, frozen stand-in per discarded level: writing to it throws instead of leaking state. */
+const discardedSpaces: (PacketNumberSpace | undefined)[] = [];
+
+/**
+ * What a connection keeps for the Initial or Handshake space once its keys are discarded
+ * (RFC 9001 §4.9): `discarded` reads true, nothing is sent or received there again, so every
+ * connection can share one frozen instance instead of holding its own emptied parts.
+ */
+export function discardedSpace(id: PacketSpace): PacketNumberSpace {
+  let s = discardedSpaces[id];
+  if (s === undefined) {
+    s = new PacketNumberSpace(id, 0);
+    s.discard();
+    for (const part of [s.ack, s.cryptoSend, s.cryptoRecv]) deepFreeze(part);
+    discardedSpaces[id] = Object.freeze(s);
+  }
+  return s;
+}
+
+function deepFreeze(o: object): void {
+  for (const v of Object.values(o)) if (typeof v === 'object' && v !== null) Object.freeze(v);
+  Object.freeze(o);
+}

@@ -38,6 +38,8 @@ export interface ServerTlsOptions {
   cipherSuites?: number[];
   groups?: KeyExchangeGroup[];
   requestClientCertificate?: boolean;
+  /** Refuse a client without a certificate (default: whenever a clientCertificateVerifier is set). */
+  requireClientCertificate?: boolean;
   clientCertificateVerifier?: CertificateVerifier;
   /** 32 bytes sealing session tickets (resumption); derived from the endpoint secret when absent. */
   ticketKey?: Uint8Array;
@@ -288,6 +290,7 @@ export class Endpoint {
         if (tlsOptions.cipherSuites) tlsConfig.cipherSuites = tlsOptions.cipherSuites;
         if (tlsOptions.groups) tlsConfig.groups = tlsOptions.groups;
         if (tlsOptions.requestClientCertificate) tlsConfig.requestClientCertificate = true;
+        if (tlsOptions.requireClientCertificate !== undefined) tlsConfig.requireClientCertificate = tlsOptions.requireClientCertificate;
         if (tlsOptions.clientCertificateVerifier) tlsConfig.clientCertificateVerifier = this.wallClockVerifier(tlsOptions.clientCertificateVerifier);
         // Session tickets (resumption) are on by default, sealed with a key derived from the endpoint secret.
         tlsConfig.ticketKey = tlsOptions.ticketKey ?? this.ticketKey;
@@ -408,7 +411,6 @@ function longDcid(data: Uint8Array): Uint8Array | undefined {
   return data.subarray(6, 6 + len);
 }
 
-/** Map keys for connection IDs (hex is short for <= 20 bytes and allocation-cheap enough). */
 /** Copies of `parts` as views on one new buffer (one ArrayBuffer instead of one each). */
 function copyAll(...parts: Uint8Array[]): Uint8Array[] {
   let total = 0;
@@ -422,6 +424,7 @@ function copyAll(...parts: Uint8Array[]): Uint8Array[] {
   });
 }
 
+/** Map keys for connection IDs (hex is short for <= 20 bytes and allocation-cheap enough). */
 function cidKey(cid: Uint8Array): string {
   return toHex(cid);
 }

@@ -18,7 +18,7 @@ import { EMPTY_CONTEXT, hkdfExpandLabel } from '../../crypto/hkdf-label.js';
 import type { CryptoProvider } from '../../crypto/provider.js';
 import type { Micros } from '../../util/time.js';
 import { TransportError, TransportErrorCode } from '../errors.js';
-import { derivePacketKeys, derivePayloadKeys, type PacketKeys } from './protection.js';
+import { derivePacketKeys, derivePayloadKeys, packSecretAndIv, type PacketKeys } from './protection.js';
 
 /** secret_<n+1> = HKDF-Expand-Label(secret_<n>, "quic ku", "", Hash.length) (RFC 9001 §6.1). */
 export function nextTrafficSecret(provider: CryptoProvider, suite: CipherSuite, secret: Uint8Array): Uint8Array {
@@ -30,9 +30,10 @@ export function nextTrafficSecret(provider: CryptoProvider, suite: CipherSuite, 
  * "quic hp" derivation or header protection cipher is made for it.
  */
 export function nextGenerationKeys(provider: CryptoProvider, keys: PacketKeys): PacketKeys {
-  const secret = nextTrafficSecret(provider, keys.suite, keys.secret);
-  const { aead, iv } = derivePayloadKeys(provider, keys.suite, secret);
-  return { suite: keys.suite, secret, aead, iv, hp: keys.hp };
+  const next = nextTrafficSecret(provider, keys.suite, keys.secret);
+  const { aead, iv } = derivePayloadKeys(provider, keys.suite, next);
+  const packed = packSecretAndIv(next, iv);
+  return { suite: keys.suite, secret: packed.secret, aead, iv: packed.iv, hp: keys.hp };
 }
 
 /** Old read keys are kept for three PTOs after the first packet of the new phase (§6.5). */

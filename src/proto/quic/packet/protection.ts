@@ -47,7 +47,19 @@ export function derivePayloadKeys(provider: CryptoProvider, suite: CipherSuite, 
 export function derivePacketKeys(provider: CryptoProvider, suite: CipherSuite, secret: Uint8Array): PacketKeys {
   const { aead, iv } = derivePayloadKeys(provider, suite, secret);
   const hpKey = hkdfExpandLabel(provider, suite.hash, secret, 'quic hp', EMPTY_CONTEXT, suite.keyLength);
-  return { suite, secret, iv, aead, hp: provider.createHeaderProtection(suite.aead, hpKey) };
+  const packed = packSecretAndIv(secret, iv);
+  return { suite, secret: packed.secret, iv: packed.iv, aead, hp: provider.createHeaderProtection(suite.aead, hpKey) };
+}
+
+/**
+ * Copies of a key set's secret and iv as views on one buffer: each key set lives as long as its
+ * phase (an idle connection holds three), and one ArrayBuffer costs less than two.
+ */
+export function packSecretAndIv(secret: Uint8Array, iv: Uint8Array): { secret: Uint8Array; iv: Uint8Array } {
+  const buf = new Uint8Array(secret.length + iv.length);
+  buf.set(secret);
+  buf.set(iv, secret.length);
+  return { secret: buf.subarray(0, secret.length), iv: buf.subarray(secret.length) };
 }
 
 /** client_initial_secret and server_initial_secret for a client-chosen DCID (RFC 9001 §5.2). */

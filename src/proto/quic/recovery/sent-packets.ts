@@ -176,7 +176,8 @@ export class SentPacketStore {
       if (typeof s === 'object') out.push(s);
     }
     this.headPn = this.endPn;
-    this.slots.length = 0;
+    // A new array, not length = 0: a discarded space keeps its store, not the old slots' capacity.
+    this.slots = [];
     this.head = 0;
     this.outstanding = 0;
     this.ackElicitingOutstanding = 0;

@@ -50,7 +50,7 @@ describe('WtSession', () => {
 
   test('peer capsule or FIN: answer with FIN only; finished streams are left alone', () => {
     const s = openSession();
-    s.streams.get(1)!.sendDone = true;
+    s.streams!.get(1)!.sendDone = true;
     const plan = s.terminate({ kind: 'peerCapsule', code: 3, reason: 'x' })!;
     assert.deepEqual(plan, [
       { kind: 'finStream', streamId: 0 }, { kind: 'stopSending', streamId: 1, h3Code: GONE },

@@ -34,6 +34,17 @@ describe('CidManager: CIDs we issue', () => {
     assert.equal(big.allLocal().length, 8);
   });
 
+  test('the CIDs issued together stay routable and recognised after packing', () => {
+    const m = new CidManager(cid(1), cid(2), 4, issuer());
+    m.setPeerLimit(4);
+    m.topUp();
+    const added = m.routing.filter((r) => r.type === 'add').map((r) => r.cid);
+    assert.deepEqual(added, [cid(101), cid(102), cid(103)]);
+    for (const c of added) assert.ok(m.isLocal(c));
+    assert.deepEqual(m.allLocal(), [cid(1), cid(101), cid(102), cid(103)]);
+    assert.ok(!m.isLocal(cid(104)));
+  });
+
   test('RETIRE_CONNECTION_ID removes the route and issues a replacement', () => {
     const m = new CidManager(cid(1), cid(2), 4, issuer());
     m.setPeerLimit(2);
@@ -115,6 +126,34 @@ describe('CidManager: CIDs the peer issued', () => {
     datagram.set(token(1), 24);
     assert.ok(m.isStatelessReset(datagram));
     assert.ok(!m.isStatelessReset(datagram.subarray(20)), 'too short to be a reset');
+  });
+
+  test('CID 0 keeps its reset token when the server names its CID, and the CID when the token comes', () => {
+    const m = new CidManager(cid(1), cid(2), 4);
+    const datagram = new Uint8Array(40);
+    datagram.set(token(0), 24);
+    m.setInitialRemoteResetToken(token(0));
+    m.setInitialRemote(cid(9));
+    assert.deepEqual(m.activeRemote, cid(9));
+    assert.ok(m.isStatelessReset(datagram));
+    const late = new CidManager(cid(1), cid(2), 4);
+    late.setInitialRemote(cid(9));
+    late.setInitialRemoteResetToken(token(0));
+    assert.deepEqual(late.activeRemote, cid(9));
+    assert.ok(late.isStatelessReset(datagram));
+  });
+
+  test('a remote CID is a copy: the bytes of the frame may be reused', () => {
+    const m = new CidManager(cid(1), cid(2), 4);
+    const f = ncid(1);
+    m.onNewConnectionId(f);
+    f.connectionId.fill(0);
+    f.statelessResetToken.fill(0);
+    const datagram = new Uint8Array(40);
+    datagram.set(token(1), 24);
+    assert.ok(m.isStatelessReset(datagram));
+    assert.ok(m.switchToNextRemote());
+    assert.deepEqual(m.activeRemote, cid(1));
   });
 
   test('lost NEW_CONNECTION_ID is resent only while the CID is still ours', () => {

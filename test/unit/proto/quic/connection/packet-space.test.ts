@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PacketNumberSpace } from '../../../../../src/proto/quic/connection/packet-space.js';
+import { PacketNumberSpace, discardedSpace } from '../../../../../src/proto/quic/connection/packet-space.js';
 import { initialKeys } from '../../../../../src/proto/quic/packet/protection.js';
 import { nodeCryptoProvider } from '../../../../../src/crypto/node-provider.js';
 
@@ -35,5 +35,20 @@ describe('PacketNumberSpace', () => {
     assert.equal(s.readKeys, undefined);
     assert.equal(s.writeKeys, undefined);
     assert.equal(s.probesOwed, 0);
+  });
+
+  test('a discarded level is one shared, frozen stand-in per space id', () => {
+    const initial = discardedSpace(0);
+    assert.equal(discardedSpace(0), initial);
+    assert.notEqual(discardedSpace(1), initial);
+    assert.equal(initial.id, 0);
+    assert.equal(initial.discarded, true);
+    assert.equal(initial.readKeys, undefined);
+    assert.equal(initial.cryptoSend.hasData(), false);
+    assert.equal(initial.ack.hasPendingAck(), false);
+    // Shared by every connection: a write is a bug and must not pass silently.
+    assert.throws(() => { initial.nextPn++; }, TypeError);
+    assert.throws(() => initial.cryptoSend.write(new Uint8Array(1)), TypeError);
+    assert.throws(() => initial.ack.onPacketReceived(0, true, 0), TypeError);
   });
 });
