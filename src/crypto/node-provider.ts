@@ -151,10 +151,42 @@ function hkdfExpand(algorithm: HashAlgorithm, prk: Uint8Array, info: Uint8Array,
 
 const NIST_CURVES = { secp256r1: { name: 'prime256v1', size: 32 }, secp384r1: { name: 'secp384r1', size: 48 } } as const;
 
-function x25519Share(): KeyShare {
+interface X25519Pair {
+  readonly privateKey: KeyObject;
+  readonly publicKey: Uint8Array;
+}
+
+function generateX25519(): X25519Pair {
   const { privateKey, publicKey } = generateKeyPairSync('x25519');
   const jwk = publicKey.export({ format: 'jwk' });
-  const pub = new Uint8Array(Buffer.from(jwk.x!, 'base64url'));
+  return { privateKey, publicKey: new Uint8Array(Buffer.from(jwk.x!, 'base64url')) };
+}
+
+/**
+ * Ephemeral X25519 pairs generated ahead, between handshakes, so that key generation (~45 us) is
+ * not on a handshake's critical path. Each pair is handed out once and never reused.
+ */
+const X25519_SPARES = 2;
+const x25519Spares: X25519Pair[] = [];
+let x25519RefillScheduled = false;
+
+function refillX25519(): void {
+  x25519RefillScheduled = false;
+  while (x25519Spares.length < X25519_SPARES) x25519Spares.push(generateX25519());
+}
+
+function takeX25519(): X25519Pair {
+  const pair = x25519Spares.pop() ?? generateX25519();
+  if (!x25519RefillScheduled) {
+    x25519RefillScheduled = true;
+    // After this turn's I/O (a macrotask); unref'd so that it never keeps a process alive.
+    setImmediate(refillX25519).unref();
+  }
+  return pair;
+}
+
+function x25519Share(): KeyShare {
+  const { privateKey, publicKey: pub } = takeX25519();
   return {
     group: 'x25519',
     publicKey: pub,

@@ -169,6 +169,25 @@ describe('key exchange', () => {
   }
 });
 
+describe('x25519 spares (generated between handshakes)', () => {
+  test('every share is fresh, including those taken from the spares after a refill', async () => {
+    const seen = new Set<string>();
+    for (let round = 0; round < 3; round++) {
+      for (let i = 0; i < 4; i++) {
+        const share = p.generateKeyShare('x25519');
+        const hex = toHex(share.publicKey);
+        assert.equal(seen.has(hex), false, 'a key pair was handed out twice');
+        seen.add(hex);
+        const peer = p.generateKeyShare('x25519');
+        seen.add(toHex(peer.publicKey));
+        assert.deepEqual(share.deriveSecret(peer.publicKey), peer.deriveSecret(share.publicKey));
+      }
+      await new Promise((resolve) => setImmediate(resolve)); // lets the refill run
+    }
+    assert.equal(seen.size, 24);
+  });
+});
+
 describe('verifySignature', () => {
   type Kind = 'p256' | 'p384' | 'rsa' | 'ed25519';
   const certs = new Map<Kind, { der: Uint8Array; key: KeyObject }>();
