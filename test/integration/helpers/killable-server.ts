@@ -59,6 +59,9 @@ async function main(): Promise<void> {
   for await (const request of server) serve(request.accept());
 }
 
+// `node --test dist/test/` also runs every file under a test directory: without its JSON argument
+// this is not a spawned child but that sweep, so there is nothing to do.
+if (process.argv[2] === undefined) process.exit(0);
 main().catch((error: unknown) => {
   process.stderr.write(`killable-server: ${String((error as Error)?.stack ?? error)}\n`);
   process.exit(1);
