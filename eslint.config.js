@@ -6,7 +6,7 @@ const impure = ['setTimeout', 'setInterval', 'setImmediate', 'clearTimeout', 'cl
   'clearImmediate', 'queueMicrotask', 'Date', 'performance', 'crypto', 'process', 'Buffer', 'fetch'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'dist-*/**', 'node_modules/**', 'bin/**'] },
+  { ignores: ['dist/**', 'dist-*/**', 'node_modules/**', 'bin/**', 'docs/api/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {

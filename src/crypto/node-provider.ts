@@ -84,7 +84,9 @@ class AesHeaderProtection implements HeaderProtection {
     // ECB with no padding outputs exactly one block per 16-byte block; a partial block would stay
     // buffered in the reused cipher and shift every later mask, so refuse it.
     if (sample.length < 16) throw new RangeError('header protection sample must be 16 bytes');
-    return this.cipher.update(sample.length === 16 ? sample : sample.subarray(0, 16)).subarray(0, 5);
+    const block = this.cipher.update(sample.length === 16 ? sample : sample.subarray(0, 16));
+    // A plain view: Buffer#subarray builds a Buffer through its JS constructor, once per packet.
+    return new Uint8Array(block.buffer, block.byteOffset, 5);
   }
 }
 
@@ -130,10 +132,17 @@ function hmac(algorithm: HashAlgorithm, key: Uint8Array, data: Uint8Array): Uint
   return new Uint8Array(createHmac(algorithm, key).update(data).digest());
 }
 
+const BLOCK_ONE = new Uint8Array([1]);
+
 /** HKDF-Expand (RFC 5869 §2.3) with HMAC: hkdfSync would run Extract first. */
 function hkdfExpand(algorithm: HashAlgorithm, prk: Uint8Array, info: Uint8Array, length: number): Uint8Array {
   const hashLen = hashLength(algorithm);
   if (!Number.isInteger(length) || length < 0 || length > 255 * hashLen) throw new RangeError(`HKDF-Expand: bad length ${length}`);
+  if (length <= hashLen) {
+    // One block, T(1) = HMAC(PRK, info | 0x01): every key, IV and secret TLS and QUIC derive.
+    const block = createHmac(algorithm, prk).update(info).update(BLOCK_ONE).digest();
+    return new Uint8Array(block.buffer, block.byteOffset, length);
+  }
   const out = new Uint8Array(length);
   const counter = new Uint8Array(1);
   let prev: Uint8Array = new Uint8Array(0);

@@ -79,7 +79,9 @@ class NodeDatagramSocket implements DatagramSocket {
       lookup: literalFirstLookup as unknown as typeof dnsLookup,
     });
     // rinfo ({address, family, port, size}) already is a SocketAddress: pass it on without copying.
-    this.#socket.on('message', (msg, rinfo) => this.#messageHandler?.(msg, rinfo));
+    // The bytes go on as a plain Uint8Array view: the core takes several subarrays of every
+    // datagram, and a Buffer's subarray() runs Buffer's JS constructor each time.
+    this.#socket.on('message', (msg, rinfo) => this.#messageHandler?.(new Uint8Array(msg.buffer, msg.byteOffset, msg.length), rinfo));
     // Without a listener an 'error' event would crash the process.
     this.#socket.on('error', (err) => this.#errorHandler?.(err));
   }

@@ -27,6 +27,8 @@ async function loopback(family: 'udp4' | 'udp6', host: string): Promise<void> {
   const got: { data: number[]; from: SocketAddress }[] = [];
   const all = new Promise<void>((resolve) => {
     b.onMessage((data, from) => {
+      // A plain Uint8Array, not a Buffer: the core's subarray() calls stay cheap.
+      assert.equal(Object.getPrototypeOf(data), Uint8Array.prototype);
       got.push({ data: [...data], from: { address: from.address, port: from.port } });
       if (got.length === 2) resolve();
     });

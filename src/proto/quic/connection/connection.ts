@@ -35,7 +35,7 @@ import { Pacer } from '../recovery/pacer.js';
 import type { PacketSpace, SentPacket } from '../recovery/sent-packets.js';
 import { StreamsState } from '../streams/streams-state.js';
 import { DatagramQueues } from './datagrams.js';
-import { CidManager, type ConnectionIdIssuer } from './cid-manager.js';
+import { CidManager, type CidRoutingChange, type ConnectionIdIssuer } from './cid-manager.js';
 import type { TransportConfig } from './config.js';
 import type { CloseInfo, ConnectionEvent, StreamDirection } from './events.js';
 import { PacketNumberSpace, discardedSpace } from './packet-space.js';
@@ -94,6 +94,7 @@ const SPACE_TO_LEVEL: readonly EncryptionLevel[] = [EncryptionLevel.INITIAL, Enc
 const EMPTY = new Uint8Array(0);
 /** Frames kept for a packet that is not ack-eliciting (shared, never written to). */
 const NO_FRAMES: Frame[] = [];
+const NO_CID_CHANGES: readonly CidRoutingChange[] = Object.freeze([]);
 const PING: Frame = { type: 'ping' };
 /** CRYPTO frames are sized as if their offset needed a 4-byte varint (handshakes stay below 2^30). */
 const CRYPTO_OFFSET_BOUND = 1 << 30;
@@ -269,8 +270,10 @@ export class Connection {
   }
 
   /** The local CIDs the endpoint must route to this connection, and changes since the last call. */
-  drainCidChanges(): { type: 'add' | 'remove'; cid: Uint8Array }[] {
-    return this.cids.routing.splice(0);
+  drainCidChanges(): readonly CidRoutingChange[] {
+    // Polled after every input and transmit: the usual empty answer allocates nothing.
+    const routing = this.cids.routing;
+    return routing.length === 0 ? NO_CID_CHANGES : routing.splice(0);
   }
 
   stats(): ConnectionStats {
@@ -975,7 +978,10 @@ export class Connection {
     const congestionBlocked = !probing && !this.cc.canSend(limit);
     let pacingDelay: Micros | undefined;
     let pacerCharged = false;
-    if (!congestionBlocked && !probing && this.config.pacing && this.handshakeConfirmed && this.hasAppDataToSend()) {
+    // Asked at most once per datagram (it walks the stream queues); nothing below changes the answer
+    // before the 1-RTT packet is built.
+    let appPending: boolean | undefined;
+    if (!congestionBlocked && !probing && this.config.pacing && this.handshakeConfirmed && (appPending = this.hasAppDataToSend())) {
       pacingDelay = this.pacer.delayUntil(now, limit, this.cc.window, this.rtt.smoothedRtt, this.maxPacketSize);
       if (pacingDelay !== undefined) {
         this.timers.set(TimerKind.PACING, pacingDelay);
@@ -989,13 +995,14 @@ export class Connection {
     const built: BuiltPacket[] = [];
     let offset = 0;
     let padToMinimum = false;
-    for (const spaceId of [0, 1, 2] as const) {
+    for (let s = 0; s < 3; s++) {
+      const spaceId = s as PacketSpace;
       const space = this.spaces[spaceId];
       if (space.discarded) continue;
       const writeKeys = spaceId === 2 ? this.oneRttWriteKeys() : space.writeKeys;
       if (!writeKeys) continue;
       // 1-RTT data only after the handshake completes (servers: 0.5-RTT data after their flight).
-      if (!this.spaceHasSomethingToSend(spaceId, now, ackOnly)) continue;
+      if (!this.spaceHasSomethingToSend(spaceId, now, ackOnly, appPending)) continue;
       const room = limit - offset;
       if (room < 64) break;
       const packet = this.buildPacket(now, spaceId, writeKeys, out, offset, limit, ackOnly);
@@ -1022,7 +1029,7 @@ export class Connection {
       }
     }
     if (pacerCharged && offset < limit) this.pacer.refund(limit - offset);
-    for (const p of built) this.finishPacket(now, p, out);
+    for (let i = 0; i < built.length; i++) this.finishPacket(now, built[i]!, out);
     if (!this.addressValidated) this.bytesSentUnvalidated += offset;
     this.statsCounter.onDatagramSent(offset);
     return offset;
@@ -1041,14 +1048,15 @@ export class Connection {
     return this.streams.hasPendingFrames() || this.datagrams.hasPending();
   }
 
-  private spaceHasSomethingToSend(spaceId: PacketSpace, now: Micros, ackOnly: boolean): boolean {
+  /** `appPending`: hasAppDataToSend() when the caller already asked it. */
+  private spaceHasSomethingToSend(spaceId: PacketSpace, now: Micros, ackOnly: boolean, appPending: boolean | undefined): boolean {
     const space = this.spaces[spaceId];
     if (space.ack.wantsAck(now)) return true;
     if (ackOnly) return false;
     if (space.probesOwed > 0 || space.cryptoSend.hasData()) return true;
     if (spaceId !== 2) return false;
     return this.handshakeDonePending || this.pathResponses.length > 0 || this.cids.pendingNew.length > 0 ||
-      this.cids.pendingRetire.length > 0 || this.hasAppDataToSend() || this.testFrames.length > 0 || this.keepAlivePending;
+      this.cids.pendingRetire.length > 0 || (appPending ?? this.hasAppDataToSend()) || this.testFrames.length > 0 || this.keepAlivePending;
   }
 
   private buildPacket(

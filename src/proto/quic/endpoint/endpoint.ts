@@ -4,7 +4,7 @@
  * (server), answers unknown versions with Version Negotiation, sends Retry when asked to validate
  * addresses, and answers packets for unknown connections with a stateless reset.
  */
-import { bytesEqual, toHex } from '../../util/bytes.js';
+import { bytesEqual } from '../../util/bytes.js';
 import type { CryptoProvider } from '../../crypto/provider.js';
 import type { RandomSource } from '../../util/random.js';
 import type { Micros } from '../../util/time.js';
@@ -19,6 +19,7 @@ import { resolveTransportConfig, type TransportConfig } from '../connection/conf
 import type { ConnectionEvent } from '../connection/events.js';
 import type { ConnectionIdIssuer } from '../connection/cid-manager.js';
 import { AddressTokenCodec } from './address-token.js';
+import { CidTable } from './cid-table.js';
 
 export type { SocketAddress } from '../connection/connection.js';
 
@@ -95,7 +96,7 @@ export class Endpoint {
   private readonly secret: Uint8Array;
   private readonly tokens: AddressTokenCodec;
   private readonly ticketKey: Uint8Array;
-  private readonly byCid = new Map<string, Connection>();
+  private readonly byCid: CidTable<Connection>;
   private readonly connections: Connection[] = [];
   private readonly queued: { data: Uint8Array; remote: SocketAddress }[] = [];
   private readonly pendingAccepts: Connection[] = [];
@@ -111,6 +112,9 @@ export class Endpoint {
     this.transport = resolveTransportConfig(config.transport);
     this.secret = config.secret ?? this.random.fill(new Uint8Array(32));
     this.ticketKey = this.crypto.hkdfExpand('sha256', this.secret, new Uint8Array([2]), 32);
+    // Derived rather than drawn from `random`, so seeded simulations keep their random sequence.
+    const seed = this.crypto.hkdfExpand('sha256', this.secret, new Uint8Array([3]), 4);
+    this.byCid = new CidTable(seed[0]! << 24 | seed[1]! << 16 | seed[2]! << 8 | seed[3]!);
     this.tokens = new AddressTokenCodec(this.crypto, this.random, this.crypto.hkdfExpand('sha256', this.secret, new Uint8Array([1]), 16));
     this.cidIssuer = {
       issue: () => {
@@ -157,16 +161,18 @@ export class Endpoint {
     if (data.length === 0) return;
     const first = data[0]!;
     const isLong = (first & 0x80) !== 0;
-    const dcid = isLong ? longDcid(data) : data.subarray(1, 1 + this.transport.connectionIdLength);
-    if (!dcid) return;
-    const connection = this.byCid.get(cidKey(dcid)) ?? (isLong ? undefined : this.zeroLengthCidConnection(remote));
+    // Short headers carry our CID at a fixed place: look it up in the datagram, no view needed.
+    const cidAt = isLong ? 6 : 1;
+    const cidLength = isLong ? longDcidLength(data) : Math.min(this.transport.connectionIdLength, data.length - 1);
+    if (cidLength < 0) return;
+    const connection = this.byCid.lookup(data, cidAt, cidLength) ?? (isLong ? undefined : this.zeroLengthCidConnection(remote));
     if (connection) {
       connection.handleDatagram(now, data, remote);
       this.afterInput(connection);
       return;
     }
     if (isLong) this.handleUnknownLong(now, data, remote);
-    else if (!this.deliverStatelessReset(now, data, remote)) this.maybeStatelessReset(data, dcid, remote);
+    else if (!this.deliverStatelessReset(now, data, remote)) this.maybeStatelessReset(data, data.subarray(cidAt, cidAt + cidLength), remote);
   }
 
   handleTimeout(now: Micros): void {
@@ -181,8 +187,9 @@ export class Endpoint {
 
   pollTimeout(): Micros | undefined {
     let min: Micros | undefined;
-    for (const c of this.connections) {
-      const t = c.pollTimeout();
+    const connections = this.connections;
+    for (let i = 0; i < connections.length; i++) {
+      const t = connections[i]!.pollTimeout();
       if (t !== undefined && (min === undefined || t < min)) min = t;
     }
     return min;
@@ -299,7 +306,7 @@ export class Endpoint {
     }, { crypto: this.crypto, random: this.random, cidIssuer: this.cidIssuer });
     this.register(connection);
     // The client keeps using its chosen DCID until it hears from us.
-    this.byCid.set(cidKey(header.dcid), connection);
+    this.byCid.set(header.dcid.slice(), connection); // a copy: the datagram buffer is reused
     this.pendingAccepts.push(connection);
     connection.handleDatagram(now, data, remote);
     // No state for an Initial that does not even decrypt: junk must not fill the table.
@@ -314,7 +321,7 @@ export class Endpoint {
   private forget(connection: Connection): void {
     this.connections.splice(this.connections.indexOf(connection), 1);
     this.pendingAccepts.splice(this.pendingAccepts.indexOf(connection), 1);
-    for (const [key, conn] of this.byCid) if (conn === connection) this.byCid.delete(key);
+    this.byCid.deleteValue(connection);
   }
 
   /**
@@ -351,7 +358,7 @@ export class Endpoint {
 
   private register(connection: Connection): void {
     this.connections.push(connection);
-    for (const cid of connection.cids.allLocal()) this.byCid.set(cidKey(cid), connection);
+    for (const cid of connection.cids.allLocal()) this.byCid.set(cid, connection);
     connection.drainCidChanges();
   }
 
@@ -361,8 +368,8 @@ export class Endpoint {
 
   private applyCidChanges(connection: Connection): void {
     for (const change of connection.drainCidChanges()) {
-      if (change.type === 'add') this.byCid.set(cidKey(change.cid), connection);
-      else this.byCid.delete(cidKey(change.cid));
+      if (change.type === 'add') this.byCid.set(change.cid, connection);
+      else this.byCid.delete(change.cid);
     }
   }
 
@@ -373,7 +380,7 @@ export class Endpoint {
       if (c.state !== 'closed') continue;
       if (c.hasPendingEvents) continue; // keep it until its events are drained
       this.connections.splice(i, 1);
-      for (const [key, conn] of this.byCid) if (conn === c) this.byCid.delete(key);
+      this.byCid.deleteValue(c);
     }
   }
 
@@ -384,7 +391,7 @@ export class Endpoint {
   private freshCid(length = this.transport.connectionIdLength): Uint8Array {
     for (;;) {
       const cid = this.random.fill(new Uint8Array(length));
-      if (length === 0 || !this.byCid.has(cidKey(cid))) return cid;
+      if (length === 0 || !this.byCid.has(cid)) return cid;
     }
   }
 
@@ -404,11 +411,11 @@ export class Endpoint {
   }
 }
 
-function longDcid(data: Uint8Array): Uint8Array | undefined {
-  if (data.length < 6) return undefined;
+/** Length of a long header's DCID (which starts at byte 6), or -1 when the datagram is too short. */
+function longDcidLength(data: Uint8Array): number {
+  if (data.length < 6) return -1;
   const len = data[5]!;
-  if (6 + len > data.length) return undefined;
-  return data.subarray(6, 6 + len);
+  return 6 + len > data.length ? -1 : len;
 }
 
 /** Copies of `parts` as views on one new buffer (one ArrayBuffer instead of one each). */
@@ -422,11 +429,6 @@ function copyAll(...parts: Uint8Array[]): Uint8Array[] {
     at += p.length;
     return buf.subarray(at - p.length, at);
   });
-}
-
-/** Map keys for connection IDs (hex is short for <= 20 bytes and allocation-cheap enough). */
-function cidKey(cid: Uint8Array): string {
-  return toHex(cid);
 }
 
 /** Our versions plus one reserved GREASE version, as RFC 9000 §6.3 suggests. */

@@ -27,6 +27,8 @@ export class SendBuffer {
   private lost: RangeSet | undefined;
   private written = 0;
   private sent = 0;
+  /** Index of the chunk the last slice() started in: new data is sliced in order, so it usually still holds. */
+  private sliceHint = 0;
 
   constructor(capacity: number) {
     this.capacity = capacity;
@@ -177,8 +179,22 @@ export class SendBuffer {
     }
   }
 
-  /** Index of the chunk holding `offset` (binary search over live chunks). */
+  /** Index of the chunk holding `offset` (the hint or its successor, else a binary search). */
   private chunkIndex(offset: number): number {
+    const chunks = this.chunks;
+    for (let i = Math.max(this.sliceHint, this.head), last = Math.min(i + 1, chunks.length - 1); i <= last; i++) {
+      const c = chunks[i]!;
+      if (c.offset <= offset && offset < c.offset + c.data.length) {
+        this.sliceHint = i;
+        return i;
+      }
+    }
+    const i = this.searchChunk(offset);
+    this.sliceHint = i;
+    return i;
+  }
+
+  private searchChunk(offset: number): number {
     let lo = this.head;
     let hi = this.chunks.length - 1;
     while (lo < hi) {
