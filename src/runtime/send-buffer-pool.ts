@@ -12,7 +12,8 @@ export interface SendBufferPoolOptions {
   maxSlabs?: number;
 }
 
-export const DEFAULT_SLOT_SIZE = 2048;
+/** Holds the largest packet PMTU discovery may reach with the default loopback bound (16384). */
+export const DEFAULT_SLOT_SIZE = 16_384;
 export const DEFAULT_SLAB_SIZE = 64 * 1024;
 export const DEFAULT_MAX_SLABS = 256;
 

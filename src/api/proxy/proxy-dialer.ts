@@ -46,7 +46,8 @@ export class ProxyDialer {
 
   /** Transport settings for a tunnelled connection (the caller's own maxPacketSize wins). */
   transport(base: Partial<TransportConfig>): Partial<TransportConfig> {
-    return { maxPacketSize: TUNNELLED_MAX_PACKET_SIZE, ...base };
+    // The tunnel's own packets carry ours: no room to grow, even to a loopback target (no PMTU probes).
+    return { maxPacketSize: TUNNELLED_MAX_PACKET_SIZE, loopbackMaxPacketSize: TUNNELLED_MAX_PACKET_SIZE, ...base };
   }
 
   /** Opens a tunnel to `target` (host name or address, resolved by the proxy) and an endpoint on it. */

@@ -120,7 +120,7 @@ export class FakeConnection implements ProtoConnection {
     return {
       smoothedRttMicros: 1000, minRttMicros: 900, latestRttMicros: 1000, rttVarianceMicros: 10, congestionWindow: 12000,
       bytesInFlight: 0, packetsSent: 1, packetsReceived: 2, packetsLost: 0, datagramsSent: 1, datagramsReceived: 2,
-      bytesSent: 3, bytesReceived: 4, ptoCount: 0, decryptionFailures: 0, retries: 0, streams: {}, datagrams: {},
+      bytesSent: 3, bytesReceived: 4, ptoCount: 0, decryptionFailures: 0, retries: 0, maxPacketSize: 1200, pmtuProbesLost: 0, streams: {}, datagrams: {},
     };
   }
 }

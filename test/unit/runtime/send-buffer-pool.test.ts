@@ -1,10 +1,11 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { SendBufferPool } from '../../../src/runtime/send-buffer-pool.js';
+import { DEFAULT_SLOT_SIZE, SendBufferPool } from '../../../src/runtime/send-buffer-pool.js';
+import { DEFAULT_TRANSPORT_CONFIG } from '../../../src/proto/quic/connection/config.js';
 
 describe('SendBufferPool', () => {
   test('carves 64 KB slabs into fixed slots without overlap', () => {
-    const pool = new SendBufferPool();
+    const pool = new SendBufferPool({ slotSize: 2048 });
     const slots = Array.from({ length: 32 }, () => pool.acquire()!);
     assert.equal(pool.slabCount, 1);
     assert.ok(slots.every((s) => s.length === 2048));
@@ -13,6 +14,12 @@ describe('SendBufferPool', () => {
     offsets.forEach((o, i) => assert.equal(o, i * 2048));
     pool.acquire();
     assert.equal(pool.slabCount, 2, 'a second slab once the first is exhausted');
+  });
+
+  test('default slots hold the largest packet PMTU discovery reaches on loopback', () => {
+    const pool = new SendBufferPool();
+    assert.equal(pool.acquire()!.length, DEFAULT_SLOT_SIZE);
+    assert.ok(DEFAULT_SLOT_SIZE >= DEFAULT_TRANSPORT_CONFIG.loopbackMaxPacketSize);
   });
 
   test('released slots are reused before any new slab is allocated', () => {

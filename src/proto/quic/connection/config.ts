@@ -34,8 +34,13 @@ export interface TransportConfig {
   datagramReceiveQueueSize: number;
   /** Outgoing datagrams waiting for congestion window (count). */
   datagramSendQueueSize: number;
-  /** Largest UDP payload we send once the handshake is confirmed (peers may lower it). */
+  /**
+   * Upper bound of path MTU discovery (the largest UDP payload we send) for ordinary destinations;
+   * the peer's max_udp_payload_size may lower it. Packets start at 1200 bytes and grow as probes pass.
+   */
   maxPacketSize: number;
+  /** The same bound when the peer's address is loopback (127.0.0.0/8, ::1), whose MTU is large. */
+  loopbackMaxPacketSize: number;
   initialRttMs: number;
   congestionControl: CongestionControlAlgorithm;
   /** Pace packets over the RTT instead of sending whole windows in bursts. */
@@ -65,6 +70,7 @@ export const DEFAULT_TRANSPORT_CONFIG: Readonly<TransportConfig> = {
   datagramReceiveQueueSize: 1024,
   datagramSendQueueSize: 1024,
   maxPacketSize: 1452,
+  loopbackMaxPacketSize: 16_384,
   initialRttMs: 333,
   congestionControl: 'newreno',
   pacing: true,
@@ -87,6 +93,7 @@ export function resolveTransportConfig(overrides: Partial<TransportConfig> = {})
   if (c.maxAckDelayMs >= 2 ** 14) bad('maxAckDelayMs must be < 16384');
   if (c.activeConnectionIdLimit < 2) bad('activeConnectionIdLimit must be >= 2');
   if (c.maxPacketSize < 1200 || c.maxPacketSize > 65_527) bad('maxPacketSize must be 1200..65527');
+  if (!(c.loopbackMaxPacketSize >= 1200 && c.loopbackMaxPacketSize <= 65_527)) bad('loopbackMaxPacketSize must be 1200..65527');
   if (c.connectionIdLength < 0 || c.connectionIdLength > 20) bad('connectionIdLength must be 0..20');
   if (c.initialMaxStreamsBidi > 2 ** 60 || c.initialMaxStreamsUni > 2 ** 60) bad('stream limits must be <= 2^60');
   if (c.sendBufferSize < 1) bad('sendBufferSize must be positive');

@@ -41,6 +41,7 @@ import type { CloseInfo, ConnectionEvent, StreamDirection } from './events.js';
 import { PacketNumberSpace, discardedSpace } from './packet-space.js';
 import { TimerKind, TimerTable } from './timers.js';
 import { ConnectionStatsCounter, type ConnectionStats } from './stats.js';
+import { PMTU_BASE, PmtuDiscovery, isLoopbackAddress } from './pmtud.js';
 
 export interface SocketAddress {
   address: string;
@@ -112,6 +113,7 @@ interface BuiltPacket {
   frames: Frame[];
   ackEliciting: boolean;
   largestAckedInAck: number | undefined;
+  pmtuProbe?: boolean;
 }
 
 export class Connection {
@@ -175,6 +177,8 @@ export class Connection {
   private readonly pathResponses: Uint8Array[] = [];
   private readonly undecryptable: { data: Uint8Array; remote: SocketAddress }[] = [];
   private maxPacketSize = MIN_INITIAL_DATAGRAM;
+  /** Path MTU search, from handshake confirmation on. */
+  private pmtud: PmtuDiscovery | undefined;
   private peerAckDelayExponent = 3;
   private pacingBlocked = false;
   private retryUndecryptablePending = false;
@@ -265,7 +269,10 @@ export class Connection {
     const peerMax = this.peerParams?.maxDatagramFrameSize ?? 0;
     if (peerMax === 0) return 0;
     // One DATAGRAM frame in a short-header packet: header (1 + dcid + 4) + type + length (2) + tag.
-    const packetRoom = this.maxPacketSize - (1 + this.cids.activeRemote.length + 4) - TAG - 3;
+    // Capped at the ordinary-destination bound: what applications size datagrams by does not jump
+    // to loopback sizes, and stays valid on any path the connection might move to.
+    const packetSize = Math.min(this.maxPacketSize, this.config.maxPacketSize);
+    const packetRoom = packetSize - (1 + this.cids.activeRemote.length + 4) - TAG - 3;
     return Math.max(0, Math.min(peerMax - 3, packetRoom));
   }
 
@@ -281,6 +288,8 @@ export class Connection {
       rtt: this.rtt,
       cwnd: this.cc.window,
       bytesInFlight: this.cc.bytesInFlight,
+      maxPacketSize: this.maxPacketSize,
+      pmtuProbesLost: this.pmtud?.probesLost ?? 0,
       streams: this.streams.stats(),
       datagrams: this.datagrams.stats(),
     });
@@ -624,6 +633,10 @@ export class Connection {
     const space = this.spaces[p.space];
     if (space.discarded) return;
     if (p.largestAckedInAck !== undefined) space.ack.onAckOfAckReceived(p.largestAckedInAck);
+    if (p.space === 2 && this.pmtud) {
+      if (p.pmtuProbe !== true) this.pmtud.onPacketAcked(p.size, p.pn);
+      else if (this.pmtud.onProbeAcked(p.size, p.pn)) this.setPacketSize(this.pmtud.current);
+    }
     if (p.space === 2 && this.oneRtt) this.oneRtt.onPacketAcked(p.pn);
     for (const f of p.frames) {
       switch (f.type) {
@@ -642,6 +655,13 @@ export class Connection {
 
   private onPacketsLost(lost: SentPacket[]): void {
     for (const p of lost) {
+      if (p.space === 2 && this.pmtud) {
+        if (p.pmtuProbe === true) {
+          this.pmtud.onProbeLost(p.size);
+          continue; // PING and PADDING: nothing to retransmit
+        }
+        if (this.pmtud.onPacketLost(p.size, p.pn)) this.setPacketSize(PMTU_BASE);
+      }
       this.statsCounter.packetsLost++;
       const space = this.spaces[p.space];
       for (const f of p.frames) {
@@ -774,9 +794,15 @@ export class Connection {
     this.peerValidatedUs = true;
     this.discardSpace(0);
     this.discardSpace(1);
-    this.maxPacketSize = Math.max(MIN_INITIAL_DATAGRAM,
-      Math.min(this.config.maxPacketSize, this.peerParams?.maxUdpPayloadSize ?? 65527));
-    this.cc.setMaxDatagramSize?.(this.maxPacketSize);
+    // Packets stay at the base size until probes show the path carries more (RFC 9000 §14.3).
+    const localBound = isLoopbackAddress(this.remote.address) ? this.config.loopbackMaxPacketSize : this.config.maxPacketSize;
+    this.pmtud = new PmtuDiscovery(Math.min(localBound, this.peerParams?.maxUdpPayloadSize ?? 65527));
+    this.setPacketSize(this.pmtud.current);
+  }
+
+  private setPacketSize(size: number): void {
+    this.maxPacketSize = size;
+    this.cc.setMaxDatagramSize?.(size);
   }
 
   private discardSpace(spaceId: PacketSpace): void {
@@ -837,7 +863,8 @@ export class Connection {
     const p: TransportParameters = {
       ...defaultTransportParameters(),
       maxIdleTimeout: c.maxIdleTimeoutMs,
-      maxUdpPayloadSize: Math.max(1200, c.maxPacketSize),
+      // Whatever bound applies to this peer, we must be able to receive the peer's probes up to it.
+      maxUdpPayloadSize: Math.min(65_527, Math.max(1200, c.maxPacketSize, c.loopbackMaxPacketSize)),
       initialMaxData: c.initialMaxData,
       initialMaxStreamDataBidiLocal: c.initialMaxStreamDataBidiLocal,
       initialMaxStreamDataBidiRemote: c.initialMaxStreamDataBidiRemote,
@@ -966,6 +993,17 @@ export class Connection {
   }
 
   private buildDatagram(now: Micros, out: Uint8Array): number | undefined {
+    let probeSize = this.pmtud?.probeSize();
+    if (probeSize !== undefined && probeSize > out.length) {
+      this.pmtud!.capAt(out.length);
+      probeSize = this.pmtud!.probeSize();
+    }
+    // A probe bigger than the whole window (loopback bounds) still goes out on an idle path.
+    if (probeSize !== undefined && probeSize <= out.length && this.state === 'established' && this.spaces[2].probesOwed === 0 &&
+      (this.cc.canSend(probeSize) || this.cc.bytesInFlight === 0)) {
+      const size = this.buildPmtuProbe(now, out, probeSize);
+      if (size !== undefined) return size;
+    }
     let limit = Math.min(out.length, this.maxPacketSize);
     if (!this.addressValidated) {
       const allowance = 3 * this.bytesReceivedUnvalidated - this.bytesSentUnvalidated;
@@ -975,6 +1013,8 @@ export class Connection {
       }
     }
     const probing = this.spaces[0].probesOwed + this.spaces[1].probesOwed + this.spaces[2].probesOwed > 0;
+    // PTO probes at the base size get through a black hole, so its losses can be detected.
+    if (probing && this.handshakeConfirmed) limit = Math.min(limit, PMTU_BASE);
     const congestionBlocked = !probing && !this.cc.canSend(limit);
     let pacingDelay: Micros | undefined;
     let pacerCharged = false;
@@ -1033,6 +1073,39 @@ export class Connection {
     if (!this.addressValidated) this.bytesSentUnvalidated += offset;
     this.statsCounter.onDatagramSent(offset);
     return offset;
+  }
+
+  /** A PMTU probe (RFC 9000 §14.4): ACK if one is owed, PING, then PADDING up to exactly `size` bytes. */
+  private buildPmtuProbe(now: Micros, out: Uint8Array, size: number): number | undefined {
+    const keys = this.oneRttWriteKeys();
+    if (!keys) return undefined;
+    const space = this.spaces[2];
+    const pn = space.nextPn;
+    const pnLength = encodePacketNumberLength(pn, this.loss.largestAcked(2));
+    const w = this.packetWriter;
+    w.buf = out;
+    w.pos = 0;
+    const { pnOffset, keyPhase } = this.writeHeader(w, 2, pn, pnLength);
+    const payloadLimit = size - TAG;
+    const frames: Frame[] = [];
+    let largestAckedInAck: number | undefined;
+    if (space.ack.hasPendingAck()) {
+      const ack = space.ack.buildAck(now, this.config.ackDelayExponent);
+      if (ack && this.addFrame(w, payloadLimit - 1, frames, ack)) {
+        largestAckedInAck = ack.ranges[0]!.largest;
+        space.ack.onAckSent();
+      }
+    }
+    this.addFrame(w, payloadLimit, frames, PING);
+    w.zeros(payloadLimit - w.pos);
+    space.nextPn++;
+    this.finishPacket(now, {
+      space: 2, start: 0, pnOffset, pnLength, pn, payloadEnd: w.pos, lengthFieldOffset: -1, keys, keyPhase,
+      frames, ackEliciting: true, largestAckedInAck, pmtuProbe: true,
+    }, out);
+    this.pmtud!.onProbeSent(size);
+    this.statsCounter.onDatagramSent(size);
+    return size;
   }
 
   /** 1-RTT keys we may send with: after completion, or the server's 0.5-RTT keys before it. */
@@ -1204,6 +1277,7 @@ export class Connection {
       inFlight: p.ackEliciting, frames: p.ackEliciting ? p.frames : NO_FRAMES,
     };
     if (p.largestAckedInAck !== undefined) sent.largestAckedInAck = p.largestAckedInAck;
+    if (p.pmtuProbe === true) sent.pmtuProbe = true;
     this.loss.onPacketSent(sent, now);
     if (p.space === 2 && this.oneRtt) this.oneRtt.onPacketSent(p.pn);
     this.statsCounter.packetsSent++;

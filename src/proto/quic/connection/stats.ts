@@ -19,6 +19,10 @@ export interface ConnectionStats {
   ptoCount: number;
   decryptionFailures: number;
   retries: number;
+  /** Largest UDP payload the path has been validated for (PMTU discovery); 1200 before that. */
+  maxPacketSize: number;
+  /** PMTU probes declared lost (not counted in packetsLost: they signal no congestion). */
+  pmtuProbesLost: number;
   streams: Record<string, number>;
   datagrams: Record<string, number>;
 }
@@ -45,7 +49,9 @@ export class ConnectionStatsCounter {
     this.bytesReceived += size;
   }
 
-  snapshot(parts: { rtt: RttEstimator; cwnd: number; bytesInFlight: number; streams: object; datagrams: object }): ConnectionStats {
+  snapshot(parts: {
+    rtt: RttEstimator; cwnd: number; bytesInFlight: number; maxPacketSize: number; pmtuProbesLost: number; streams: object; datagrams: object;
+  }): ConnectionStats {
     return {
       smoothedRttMicros: parts.rtt.smoothedRtt,
       minRttMicros: parts.rtt.minRtt,
@@ -63,6 +69,8 @@ export class ConnectionStatsCounter {
       ptoCount: this.ptoCount,
       decryptionFailures: this.decryptionFailures,
       retries: this.retries,
+      maxPacketSize: parts.maxPacketSize,
+      pmtuProbesLost: parts.pmtuProbesLost,
       streams: { ...parts.streams } as Record<string, number>,
       datagrams: { ...parts.datagrams } as Record<string, number>,
     };

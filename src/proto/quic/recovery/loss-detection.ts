@@ -250,6 +250,7 @@ export class LossDetection {
     // Persistent congestion: a run of losses with nothing acknowledged or pending in between.
     let runStart: Micros | undefined;
     let persistent = false;
+    let probesLost = false;
     const end = Math.min(largestAcked, store.endPn - 1);
     for (let pn = store.firstPn; pn <= end; pn++) {
       const slot = store.slot(pn);
@@ -260,6 +261,10 @@ export class LossDetection {
       if (slot.timeSent <= lostSendTime || largestAcked >= pn + K_PACKET_THRESHOLD) {
         store.markLost(slot);
         (lost ??= []).push(slot);
+        if (slot.pmtuProbe === true) {
+          probesLost = true;
+          continue;
+        }
         if (slot.ackEliciting && firstSample !== undefined && slot.timeSent > firstSample) {
           if (runStart === undefined) runStart = slot.timeSent;
           else if (slot.timeSent - runStart > pcDuration) persistent = true;
@@ -273,7 +278,18 @@ export class LossDetection {
     this.lossTime[space] = lossTime;
     store.compact();
     if (lost === undefined) return [];
-    this.cc.onPacketsLost(lost, now, persistent);
+    if (!probesLost) {
+      this.cc.onPacketsLost(lost, now, persistent);
+      return lost;
+    }
+    // A lost PMTU probe only leaves the flight: it says the size is too big, not that the path
+    // is congested (RFC 9000 §14.4).
+    const congestionLosses: SentPacket[] = [];
+    for (const p of lost) {
+      if (p.pmtuProbe === true) this.cc.onPacketDiscarded(p);
+      else congestionLosses.push(p);
+    }
+    if (congestionLosses.length > 0) this.cc.onPacketsLost(congestionLosses, now, persistent);
     return lost;
   }
 

@@ -29,6 +29,8 @@ export interface SentPacket {
   frames: Frame[];
   /** Largest acked in an ACK frame it carried */
   largestAckedInAck?: number;
+  /** A PMTU probe (PING + PADDING): its loss means "too big", not congestion (RFC 9000 §14.4). */
+  pmtuProbe?: boolean;
 }
 
 /** Slot markers for packets that left the outstanding set. */

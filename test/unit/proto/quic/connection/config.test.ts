@@ -34,6 +34,8 @@ describe('resolveTransportConfig', () => {
     rejects({ activeConnectionIdLimit: 1 });
     rejects({ maxPacketSize: 1199 });
     rejects({ maxPacketSize: 65_528 });
+    rejects({ loopbackMaxPacketSize: 1199 });
+    rejects({ loopbackMaxPacketSize: 65_528 });
     rejects({ connectionIdLength: 21 });
     rejects({ initialMaxStreamsUni: 2 ** 60 + 2 ** 40 });
     rejects({ sendBufferSize: 0 });

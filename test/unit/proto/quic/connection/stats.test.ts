@@ -9,7 +9,7 @@ describe('ConnectionStatsCounter', () => {
     s.onDatagramSent(1200);
     s.onDatagramSent(300);
     s.onDatagramReceived(1252);
-    const snap = s.snapshot({ rtt: new RttEstimator(333_000), cwnd: 12_000, bytesInFlight: 1500, streams: {}, datagrams: {} });
+    const snap = s.snapshot({ rtt: new RttEstimator(333_000), cwnd: 12_000, bytesInFlight: 1500, maxPacketSize: 1452, pmtuProbesLost: 0, streams: {}, datagrams: {} });
     assert.equal(snap.datagramsSent, 2);
     assert.equal(snap.bytesSent, 1500);
     assert.equal(snap.datagramsReceived, 1);
@@ -22,7 +22,7 @@ describe('ConnectionStatsCounter', () => {
   test('a snapshot is a copy: later counting does not change it', () => {
     const s = new ConnectionStatsCounter();
     const streams = { open: 1 };
-    const snap = s.snapshot({ rtt: new RttEstimator(100_000), cwnd: 1, bytesInFlight: 0, streams, datagrams: { queued: 2 } });
+    const snap = s.snapshot({ rtt: new RttEstimator(100_000), cwnd: 1, bytesInFlight: 0, maxPacketSize: 1200, pmtuProbesLost: 0, streams, datagrams: { queued: 2 } });
     s.packetsSent++;
     streams.open = 5;
     assert.equal(snap.packetsSent, 0);
