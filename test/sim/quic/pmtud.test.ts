@@ -33,9 +33,8 @@ function upload(s: Scenario, client: Connection, server: Connection, size: numbe
 }
 
 describe('PMTU discovery on the simulated network', () => {
-  test('a 1500-byte link: both sides reach 1452 within a few round trips and 2 MB flows', async () => {
+  test('a 1500-byte link: both sides use 1452 from confirmation and 2 MB flows without loss', async () => {
     const { s, client, server } = await setup(71, { latencyMs: 10, mtu: 1472 }, ETHERNET_BOUND);
-    assert.equal(client.stats().maxPacketSize, 1200, 'the base size until a probe is acknowledged');
     s.pair.advance(100);
     assert.equal(client.stats().maxPacketSize, 1452);
     assert.equal(server.stats().maxPacketSize, 1452);
@@ -45,19 +44,16 @@ describe('PMTU discovery on the simulated network', () => {
     assert.equal(stats.pmtuProbesLost, 0);
   });
 
-  test('a 1280-byte link: probes fail, packets stay under the MTU, no congestion response', async () => {
+  test('a 1280-byte link: the assumed 1452 is a black hole, the connection falls back and probes below it', async () => {
     const { s, client, server } = await setup(72, { latencyMs: 10, mtu: 1252 }, ETHERNET_BOUND);
     upload(s, client, server, 2 * MB);
     const stats = client.stats();
     assert.ok(stats.maxPacketSize >= 1200 && stats.maxPacketSize <= 1252, `size ${stats.maxPacketSize}`);
-    assert.ok(stats.pmtuProbesLost >= 3, 'the 1452 probe was lost MAX_PROBES times');
-    assert.equal(stats.packetsLost, 0, 'lost probes are not counted as lost packets');
-    assert.ok(s.pair.clientToServer.stats.droppedMtu >= stats.pmtuProbesLost, 'only probes were too big');
-    // Slow start never ended: a probe loss would have halved the window.
-    assert.ok(stats.congestionWindow > 200_000, `window ${stats.congestionWindow}`);
+    assert.ok(s.pair.clientToServer.stats.droppedMtu > 0, 'full-size packets were black-holed first');
+    assert.ok(stats.pmtuProbesLost >= 3, 'the 1452 probe was lost MAX_PROBES times after the fallback');
   });
 
-  test('a loopback path reaches the loopback bound and needs far fewer packets', async () => {
+  test('a loopback path: a bulk transfer reaches the loopback bound and needs far fewer packets', async () => {
     const small = await setup(73, { latencyMs: 1 }, ETHERNET_BOUND);
     small.s.pair.advance(50);
     const before = small.client.stats().packetsSent;
@@ -66,12 +62,12 @@ describe('PMTU discovery on the simulated network', () => {
 
     const big = await setup(73, { latencyMs: 1 });
     big.s.pair.advance(50);
-    assert.equal(big.client.stats().maxPacketSize, 16_384);
-    assert.equal(big.server.stats().maxPacketSize, 16_384);
+    assert.equal(big.client.stats().maxPacketSize, 1452, 'no probes before a bulk transfer');
     const start = big.client.stats().packetsSent;
     upload(big.s, big.client, big.server, 2 * MB);
+    assert.equal(big.client.stats().maxPacketSize, 16_384);
     const bigPackets = big.client.stats().packetsSent - start;
-    assert.ok(bigPackets * 5 < smallPackets, `${bigPackets} packets at 16384 vs ${smallPackets} at 1452`);
+    assert.ok(bigPackets * 3 < smallPackets, `${bigPackets} packets with discovery vs ${smallPackets} at 1452`);
   });
 
   test('the MTU drops mid-transfer: the black hole is detected, packets shrink, the transfer completes', async () => {

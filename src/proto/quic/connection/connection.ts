@@ -41,7 +41,10 @@ import type { CloseInfo, ConnectionEvent, StreamDirection } from './events.js';
 import { PacketNumberSpace, discardedSpace } from './packet-space.js';
 import { TimerKind, TimerTable } from './timers.js';
 import { ConnectionStatsCounter, type ConnectionStats } from './stats.js';
-import { PMTU_BASE, PmtuDiscovery, isLoopbackAddress } from './pmtud.js';
+import { PMTU_BASE, PMTU_FIRST_PROBE, PmtuDiscovery, isLoopbackAddress } from './pmtud.js';
+
+/** Stream bytes sent before the path MTU search starts (a bulk transfer is worth the probes). */
+const PMTU_PROBE_AFTER_BYTES = 64 * 1024;
 
 export interface SocketAddress {
   address: string;
@@ -794,9 +797,10 @@ export class Connection {
     this.peerValidatedUs = true;
     this.discardSpace(0);
     this.discardSpace(1);
-    // Packets stay at the base size until probes show the path carries more (RFC 9000 §14.3).
+    // Packets start at the common Ethernet size (a black hole there falls back to 1200) and grow
+    // beyond it only as far as probes show the path carries (RFC 9000 §14.3).
     const localBound = isLoopbackAddress(this.remote.address) ? this.config.loopbackMaxPacketSize : this.config.maxPacketSize;
-    this.pmtud = new PmtuDiscovery(Math.min(localBound, this.peerParams?.maxUdpPayloadSize ?? 65527));
+    this.pmtud = new PmtuDiscovery(Math.min(localBound, this.peerParams?.maxUdpPayloadSize ?? 65527), PMTU_FIRST_PROBE);
     this.setPacketSize(this.pmtud.current);
   }
 
@@ -993,7 +997,9 @@ export class Connection {
   }
 
   private buildDatagram(now: Micros, out: Uint8Array): number | undefined {
-    let probeSize = this.pmtud?.probeSize();
+    // Probes only once a bulk transfer is under way: short sessions keep the assumed size and pay
+    // no probe datagrams.
+    let probeSize = this.streams.payloadBytesSent >= PMTU_PROBE_AFTER_BYTES ? this.pmtud?.probeSize() : undefined;
     if (probeSize !== undefined && probeSize > out.length) {
       this.pmtud!.capAt(out.length);
       probeSize = this.pmtud!.probeSize();

@@ -43,9 +43,14 @@ export class PmtuDiscovery {
   private largestAckedBigPn = -1;
   private bigLossRun = 0;
 
-  /** `upperBound`: min(peer max_udp_payload_size, our local bound); <= base disables probing. */
-  constructor(upperBound: number) {
+  /**
+   * `upperBound`: min(peer max_udp_payload_size, our local bound); <= base disables probing.
+   * `assumed`: the size used before any probe (clamped to the bound): packets of that size that
+   * keep getting lost are a black hole, which drops the size to the base and restarts the search.
+   */
+  constructor(upperBound: number, assumed: number = PMTU_BASE) {
     this.upperBound = Math.max(PMTU_BASE, Math.floor(upperBound));
+    this.current = Math.min(this.upperBound, Math.max(PMTU_BASE, Math.floor(assumed)));
     this.ceiling = this.upperBound;
     this.target = this.nextTarget();
   }

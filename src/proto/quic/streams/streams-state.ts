@@ -712,6 +712,11 @@ export class StreamsState {
     return this.events.shift();
   }
 
+  /** Stream payload bytes sent so far (retransmissions included); cheap, for per-packet decisions. */
+  get payloadBytesSent(): number {
+    return this.bytesSent;
+  }
+
   stats(): StreamsStats {
     return {
       openStreams: this.map.size,

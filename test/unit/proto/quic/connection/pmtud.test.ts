@@ -113,6 +113,25 @@ describe('PmtuDiscovery', () => {
   });
 });
 
+describe('PmtuDiscovery with an assumed starting size', () => {
+  test('starts at the assumed size (clamped to the bound) and probes only above it', () => {
+    const d = new PmtuDiscovery(16_384, PMTU_FIRST_PROBE);
+    assert.equal(d.current, PMTU_FIRST_PROBE);
+    assert.equal(d.probeSize(), 16_384);
+    assert.equal(new PmtuDiscovery(1300, PMTU_FIRST_PROBE).current, 1300);
+    assert.equal(new PmtuDiscovery(PMTU_FIRST_PROBE, PMTU_FIRST_PROBE).phase, 'complete');
+  });
+
+  test('an assumed size that keeps getting lost is a black hole: back to the base, search again', () => {
+    const d = new PmtuDiscovery(PMTU_FIRST_PROBE, PMTU_FIRST_PROBE);
+    let fell = false;
+    for (let pn = 0; pn < BLACK_HOLE_LOSSES; pn++) fell = d.onPacketLost(PMTU_FIRST_PROBE, pn);
+    assert.equal(fell, true);
+    assert.equal(d.current, PMTU_BASE);
+    assert.equal(d.probeSize(), PMTU_FIRST_PROBE);
+  });
+});
+
 describe('isLoopbackAddress', () => {
   test('127/8, ::1 and IPv4-mapped loopback', () => {
     for (const a of ['127.0.0.1', '127.1.2.3', '::1', '::ffff:127.0.0.1', '0:0:0:0:0:0:0:1']) assert.ok(isLoopbackAddress(a), a);
