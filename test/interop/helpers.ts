@@ -5,7 +5,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createSocket } from 'node:dgram';
-import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, type WriteStream } from 'node:fs';
+import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, type WriteStream } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -87,9 +87,41 @@ export function chromiumHarnessEnvironment(): { env: InteropEnvironment; harness
   return { env: { root, kit, workdir: resolve(workdir), cli, ca: '', cert: '', key: '' }, harness };
 }
 
+/**
+ * Runs `fn` holding a lock shared by the test processes (a directory: mkdir is atomic), so that
+ * two test files never install into the same folder at once. A lock older than `staleMs` is
+ * taken as abandoned by a killed process.
+ */
+function withDirectoryLock<T>(lockDir: string, fn: () => T, staleMs = 180_000): T {
+  const deadline = Date.now() + staleMs;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) {
+    try {
+      mkdirSync(lockDir);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      try {
+        if (Date.now() - statSync(lockDir).mtimeMs > staleMs) rmSync(lockDir, { recursive: true, force: true });
+      } catch { /* released meanwhile */ }
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${lockDir}`);
+      Atomics.wait(pause, 0, 0, 200);
+    }
+  }
+  try {
+    return fn();
+  } finally {
+    rmSync(lockDir, { recursive: true, force: true });
+  }
+}
+
 /** playwright-core installed once under $INTEROP_WORKDIR; reinstalled when the lock file changes. */
 export function cachedHarnessModules(workdir: string, harness: string): string {
   const cache = join(workdir, 'wt-chromium-harness');
+  return withDirectoryLock(`${cache}.lock`, () => installHarnessModules(cache, harness));
+}
+
+function installHarnessModules(cache: string, harness: string): string {
   const lock = readFileSync(join(harness, 'package-lock.json'), 'utf8');
   const cachedLock = join(cache, 'package-lock.json');
   const installed = existsSync(join(cache, 'node_modules', 'playwright-core', 'package.json'));
