@@ -1,4 +1,4 @@
-/** Spawning and talking to peer.js processes (server kept alive per stack, one client per scenario). */
+/** Spawning and talking to benchmark peer processes (server kept alive per stack, one client per scenario). */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -24,8 +24,9 @@ function exited(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => child.once('exit', () => resolve()));
 }
 
-export async function startServer(args: string[], nodeFlags: string[], timeoutMs = 30_000): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [...nodeFlags, PEER, 'server', ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+/** A peer process started with `argv` (node flags, script, role, options) that answers with one JSON line when ready. */
+export async function startPeerServer<T extends object>(argv: string[], what: string, timeoutMs = 30_000): Promise<T & { stop(): Promise<void> }> {
+  const child = spawn(process.execPath, argv, { stdio: ['pipe', 'pipe', 'pipe'] });
   const stderr = keepTail(child);
   const stop = async (): Promise<void> => {
     child.stdin?.end();
@@ -35,27 +36,28 @@ export async function startServer(args: string[], nodeFlags: string[], timeoutMs
   };
   const lines = createInterface({ input: child.stdout! });
   try {
-    const ready = await new Promise<{ ports: Record<string, number>; notes: string[] }>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('server not ready in time')), timeoutMs);
+    const ready = await new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`${what} not ready in time`)), timeoutMs);
       lines.on('line', (line) => {
         if (!line.startsWith('{')) return;
         clearTimeout(timer);
-        resolve(JSON.parse(line) as { ports: Record<string, number>; notes: string[] });
+        resolve(JSON.parse(line) as T);
       });
       child.once('exit', (code) => {
         clearTimeout(timer);
-        reject(new Error(`server exited with ${code}`));
+        reject(new Error(`${what} exited with ${code}`));
       });
     });
-    return { ports: ready.ports, notes: ready.notes ?? [], stop };
+    return { ...ready, stop };
   } catch (error) {
     await stop();
     throw new Error(`${(error as Error).message}\n${stderr()}`);
   }
 }
 
-export async function runClient(args: string[], nodeFlags: string[], timeoutMs: number): Promise<ClientReport> {
-  const child = spawn(process.execPath, [...nodeFlags, PEER, 'client', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+/** A client peer process run to its end: its last JSON line is the report (failure report on a timeout or crash). */
+export async function runPeerClient(argv: string[], timeoutMs: number): Promise<ClientReport> {
+  const child = spawn(process.execPath, argv, { stdio: ['ignore', 'pipe', 'pipe'] });
   const stderr = keepTail(child);
   let stdout = '';
   child.stdout!.on('data', (chunk: Buffer) => { stdout += chunk.toString(); });
@@ -70,4 +72,13 @@ export async function runClient(args: string[], nodeFlags: string[], timeoutMs: 
   if (line !== undefined && !timedOut) return JSON.parse(line) as ClientReport;
   const why = timedOut ? `timed out after ${Math.round(timeoutMs / 1000)} s` : `exited with ${child.exitCode ?? child.signalCode}`;
   return { ok: false, samples: [], notes: [], error: `${why}${stderr() ? `\n${stderr()}` : ''}` };
+}
+
+export async function startServer(args: string[], nodeFlags: string[], timeoutMs = 30_000): Promise<ServerProcess> {
+  const ready = await startPeerServer<{ ports: Record<string, number>; notes?: string[] }>([...nodeFlags, PEER, 'server', ...args], 'server', timeoutMs);
+  return { ports: ready.ports, notes: ready.notes ?? [], stop: ready.stop };
+}
+
+export function runClient(args: string[], nodeFlags: string[], timeoutMs: number): Promise<ClientReport> {
+  return runPeerClient([...nodeFlags, PEER, 'client', ...args], timeoutMs);
 }

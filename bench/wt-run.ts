@@ -2,17 +2,14 @@
  * The WebTransport half of `npm run bench`: one server process (wt-peer.js server, run with
  * --expose-gc for the memory scenario) and one client process per scenario, over loopback UDP.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { runPeerClient, startPeerServer } from './children.js';
 import type { BenchOptions } from './options.js';
 import type { ClientReport } from './peer.js';
 import type { WtResults } from './wt-report.js';
 import type { WtScenarioSettings } from './wt-scenarios.js';
 
 const WT_PEER = fileURLToPath(new URL('./wt-peer.js', import.meta.url));
-const STDERR_TAIL = 4000;
-
 interface WtServerProcess {
   port: number;
   caPem: string;
@@ -33,62 +30,12 @@ export function wtSettings(quick: boolean): WtScenarioSettings {
   };
 }
 
-function stderrTail(child: ChildProcess): () => string {
-  let tail = '';
-  child.stderr?.on('data', (chunk: Buffer) => { tail = (tail + chunk.toString()).slice(-STDERR_TAIL); });
-  return () => tail.trim();
+function startWtServerProcess(nodeFlags: string[]): Promise<WtServerProcess> {
+  return startPeerServer<{ port: number; caPem: string }>(['--expose-gc', ...nodeFlags, WT_PEER, 'server'], 'WebTransport server');
 }
 
-function exited(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => child.once('exit', () => resolve()));
-}
-
-async function startWtServerProcess(nodeFlags: string[]): Promise<WtServerProcess> {
-  const child = spawn(process.execPath, ['--expose-gc', ...nodeFlags, WT_PEER, 'server'], { stdio: ['pipe', 'pipe', 'pipe'] });
-  const stderr = stderrTail(child);
-  const stop = async (): Promise<void> => {
-    child.stdin?.end();
-    const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
-    await exited(child);
-    clearTimeout(timer);
-  };
-  try {
-    const ready = await new Promise<{ port: number; caPem: string }>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('WebTransport server not ready in time')), 30_000);
-      createInterface({ input: child.stdout! }).on('line', (line) => {
-        if (!line.startsWith('{')) return;
-        clearTimeout(timer);
-        resolve(JSON.parse(line) as { port: number; caPem: string });
-      });
-      child.once('exit', (code) => {
-        clearTimeout(timer);
-        reject(new Error(`WebTransport server exited with ${code}`));
-      });
-    });
-    return { ...ready, stop };
-  } catch (error) {
-    await stop();
-    throw new Error(`${(error as Error).message}\n${stderr()}`);
-  }
-}
-
-async function runWtClient(args: string[], nodeFlags: string[], timeoutMs: number): Promise<ClientReport> {
-  const child = spawn(process.execPath, ['--expose-gc', ...nodeFlags, WT_PEER, 'client', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  const stderr = stderrTail(child);
-  let stdout = '';
-  child.stdout!.on('data', (chunk: Buffer) => { stdout += chunk.toString(); });
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    child.kill('SIGKILL');
-  }, timeoutMs);
-  await exited(child);
-  clearTimeout(timer);
-  const line = stdout.split('\n').reverse().find((l) => l.startsWith('{'));
-  if (line !== undefined && !timedOut) return JSON.parse(line) as ClientReport;
-  const why = timedOut ? `timed out after ${Math.round(timeoutMs / 1000)} s` : `exited with ${child.exitCode ?? child.signalCode}`;
-  return { ok: false, samples: [], notes: [], error: `${why}${stderr() ? `\n${stderr()}` : ''}` };
+function runWtClient(args: string[], nodeFlags: string[], timeoutMs: number): Promise<ClientReport> {
+  return runPeerClient(['--expose-gc', ...nodeFlags, WT_PEER, 'client', ...args], timeoutMs);
 }
 
 export async function runWtBench(options: BenchOptions): Promise<WtResults> {

@@ -3,6 +3,8 @@
  * durations converted to milliseconds (`…_MS`) and sizes in bytes. Wire codepoints live in
  * src/proto; only what a user configures, compares or reads in an error is here.
  */
+import { H3ErrorCode } from '../proto/h3/errors.js';
+import { TransportErrorCode } from '../proto/quic/errors.js';
 
 export const LIBRARY_NAME = 'tswebtransport';
 export const LIBRARY_VERSION = '0.1.0';
@@ -116,49 +118,13 @@ export const StreamState = Object.freeze({
 export type StreamState = (typeof StreamState)[keyof typeof StreamState];
 
 // ── Error codes (pywebtransport ErrorCodes; all below 2^53 so plain numbers) ─────────────────
+/** The QUIC transport codes (RFC 9000 §20.1) without the CRYPTO_ERROR range base. */
+const { CRYPTO_ERROR_BASE: _cryptoErrorBase, ...QUIC_TRANSPORT_CODES } = TransportErrorCode;
+
 export const ErrorCodes = Object.freeze({
-  // QUIC transport (RFC 9000 §20.1)
-  NO_ERROR: 0x0,
-  INTERNAL_ERROR: 0x1,
-  CONNECTION_REFUSED: 0x2,
-  FLOW_CONTROL_ERROR: 0x3,
-  STREAM_LIMIT_ERROR: 0x4,
-  STREAM_STATE_ERROR: 0x5,
-  FINAL_SIZE_ERROR: 0x6,
-  FRAME_ENCODING_ERROR: 0x7,
-  TRANSPORT_PARAMETER_ERROR: 0x8,
-  CONNECTION_ID_LIMIT_ERROR: 0x9,
-  PROTOCOL_VIOLATION: 0xa,
-  INVALID_TOKEN: 0xb,
-  APPLICATION_ERROR: 0xc,
-  CRYPTO_BUFFER_EXCEEDED: 0xd,
-  KEY_UPDATE_ERROR: 0xe,
-  AEAD_LIMIT_REACHED: 0xf,
-  NO_VIABLE_PATH: 0x10,
-  // HTTP datagrams
-  H3_DATAGRAM_ERROR: 0x33,
-  // HTTP/3 (RFC 9114 §8.1)
-  H3_NO_ERROR: 0x100,
-  H3_GENERAL_PROTOCOL_ERROR: 0x101,
-  H3_INTERNAL_ERROR: 0x102,
-  H3_STREAM_CREATION_ERROR: 0x103,
-  H3_CLOSED_CRITICAL_STREAM: 0x104,
-  H3_FRAME_UNEXPECTED: 0x105,
-  H3_FRAME_ERROR: 0x106,
-  H3_EXCESSIVE_LOAD: 0x107,
-  H3_ID_ERROR: 0x108,
-  H3_SETTINGS_ERROR: 0x109,
-  H3_MISSING_SETTINGS: 0x10a,
-  H3_REQUEST_REJECTED: 0x10b,
-  H3_REQUEST_CANCELLED: 0x10c,
-  H3_REQUEST_INCOMPLETE: 0x10d,
-  H3_MESSAGE_ERROR: 0x10e,
-  H3_CONNECT_ERROR: 0x10f,
-  H3_VERSION_FALLBACK: 0x110,
-  // QPACK (RFC 9204 §6)
-  QPACK_DECOMPRESSION_FAILED: 0x200,
-  QPACK_ENCODER_STREAM_ERROR: 0x201,
-  QPACK_DECODER_STREAM_ERROR: 0x202,
+  ...QUIC_TRANSPORT_CODES,
+  // HTTP/3 (RFC 9114 §8.1), QPACK (RFC 9204 §6), HTTP datagrams (RFC 9297 §5.2)
+  ...H3ErrorCode,
   // Library application codes
   APP_CONNECTION_TIMEOUT: 0x1000,
   APP_AUTHENTICATION_FAILED: 0x1001,
