@@ -57,10 +57,6 @@ export function openQuicConnectionCount(): number {
  */
 const REACTION_TICKS = 4;
 
-function yieldThen(ticks: number, fn: () => void): void {
-  if (ticks <= 0) fn();
-  else queueMicrotask(() => yieldThen(ticks - 1, fn));
-}
 
 export class EndpointDriver<C extends ProtoConnection = ProtoConnection> {
   readonly socket: DatagramSocket;
@@ -94,11 +90,18 @@ export class EndpointDriver<C extends ProtoConnection = ProtoConnection> {
     // in reaction (a reply, the next request) leaves in the same packets as the ACKs. #flushScheduled
     // stays set meanwhile: wake() has nothing to schedule.
     if (this.#dispatchEvents()) {
-      yieldThen(REACTION_TICKS, this.#transmitCallback);
+      this.#ticksLeft = REACTION_TICKS;
+      queueMicrotask(this.#reactionTick);
       return;
     }
     this.#flushScheduled = false;
     this.#flush();
+  };
+  /** Microtask ticks still to wait before the transmits (one bound callback, no closure per flush). */
+  #ticksLeft = 0;
+  readonly #reactionTick = (): void => {
+    if (--this.#ticksLeft > 0) queueMicrotask(this.#reactionTick);
+    else this.#transmitCallback();
   };
   readonly #transmitCallback = (): void => {
     this.#flushScheduled = false;
